@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/**
+ * Every setting the app reads, parsed once. Nothing else reads process.env
+ * (Next.js and Auth.js internals aside), so this file plus .env.example is the
+ * whole configuration surface.
+ */
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** A string that parses as a URL and passes `check`; anything else gets `message`. */
+const url = (check: (url: URL) => boolean, message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return check(new URL(value));
+      } catch {
+        return false;
+      }
+    }, message);
+
+const postgresUrl = url(
+  (u) => (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "",
+  "must be a URL like postgres://user:password@host:5432/database",
+);
+
+const httpOrigin = url(
+  (u) => (u.protocol === "http:" || u.protocol === "https:") && (u.pathname === "/" || u.pathname === ""),
+  "must be an http(s) origin like https://calls.example.org, without a path",
+).transform((value) => new URL(value).origin);
+
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
+    AUTH_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    ),
+    PUBLIC_URL: z.preprocess(emptyAsUndefined, httpOrigin.default("http://localhost:3000")),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    ),
+    TRUSTED_PROXIES: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: "must be a whole number" })
+        .int("must be a whole number")
+        .min(0, "must be 0 or more")
+        .max(10, "must be 10 or less")
+        .default(0),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    // A shared deployment needs one secret on every instance; only the
+    // single-process embedded setup may generate its own (see lib/auth/secret.ts).
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production with DATABASE_URL (generate one with: openssl rand -base64 32)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+/** A configuration problem: its message is one line, fit to print and exit on. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+  throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,26 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const unitAndDb = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      "server-only": path.join(root, "lib/testing/empty.ts"),
+    },
+  },
+  test: {
+    // Database tests run on PGlite always, and again on a real PostgreSQL when
+    // TEST_DATABASE_URL is set (CI sets it; see .ci/run).
+    projects: [
+      { extends: true as const, test: { name: "pglite", include: unitAndDb, env: { TEST_DB: "pglite" } } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ extends: true as const, test: { name: "postgres", include: ["**/*.db.test.ts"], exclude: ["node_modules/**"], env: { TEST_DB: "postgres" } } }]
+        : []),
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
