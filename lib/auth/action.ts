@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import { FieldError, FormError } from "../errors";
+import { log } from "../log";
+import { fieldErrorsOf } from "../zod/errors";
+import type { Role } from "./roles";
+import { currentUser, type SessionUser } from "./session";
+
+/** What every form action returns; forms render it with useActionState. */
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  /** What was submitted, so the form can show it again after an error. */
+  values?: Record<string, string>;
+  /** Anything the form should show on success, e.g. an invitation link. */
+  result?: Record<string, string>;
+};
+
+function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * The one way to write a signed-in server action: it checks the session and
+ * role itself (the proxy is only a first filter), validates the form with the
+ * given schema, and turns domain errors into messages at the right field.
+ */
+export function authorizedAction<Schema extends z.ZodType>(
+  options: { roles: readonly Role[]; schema: Schema },
+  run: (input: z.output<Schema>, context: { user: SessionUser }) => Promise<ActionState | void>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = submittedValues(formData);
+    const user = await currentUser();
+    if (!user) return { formError: "Your session has ended. Sign in again.", values };
+    if (!options.roles.includes(user.role)) return { formError: "Your role does not allow this.", values };
+
+    const parsed = options.schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+    try {
+      return { ok: true, ...(await run(parsed.data, { user })) };
+    } catch (error) {
+      if (error instanceof FieldError) return { fieldErrors: { [error.field]: error.message }, values };
+      if (error instanceof FormError) return { formError: error.message, values };
+      log.error({ err: error, userId: user.id }, "server action failed");
+      return { formError: "Something went wrong on our side. Nothing was saved; please try again.", values };
+    }
+  };
+}
