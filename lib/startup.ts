@@ -1,0 +1,37 @@
+import "server-only";
+import { database, type DatabaseHandle } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { ConfigError, getEnv } from "./env";
+import { log } from "./log";
+import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
+
+/** Validates the configuration, opens the database and brings its schema up to date. */
+export async function prepareDatabase(): Promise<DatabaseHandle> {
+  getEnv();
+  const handle = database();
+  await migrateDatabase(handle);
+  return handle;
+}
+
+/** Runs once per server process, from instrumentation.ts, before the first request. */
+export async function startServer(): Promise<void> {
+  try {
+    const handle = await prepareDatabase();
+    const env = getEnv();
+    if (handle.driver === "pglite") {
+      const demoAdminWorks = await ensureDemoAdmin(handle.db);
+      console.log(`\nPatchthrough is using the embedded database in ${env.DATA_DIR}/pglite.`);
+      if (demoAdminWorks) {
+        console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin)\n`);
+      }
+    }
+    log.info({ driver: handle.driver }, "ready");
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`patchthrough: ${error.message}`);
+    } else {
+      console.error("patchthrough: start-up failed:", error);
+    }
+    process.exit(1);
+  }
+}
