@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every test: type check, lint, unit and database tests, then e2e in Chromium.
+# Database tests also run on PostgreSQL when TEST_DATABASE_URL is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+[ -d node_modules ] || npm ci
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+step "Type check";              npx tsc --noEmit
+step "Lint";                    npx eslint --max-warnings=0 .
+step "Unit and database tests"; npx vitest run
+step "End-to-end tests";        bash scripts/e2e.sh
