@@ -15,9 +15,9 @@ export default defineConfig({
     // Database tests run on PGlite always, and again on a real PostgreSQL when
     // TEST_DATABASE_URL is set (CI sets it; see .ci/run).
     projects: [
-      { extends: true as const, test: { name: "pglite", include: unitAndDb, env: { TEST_DB: "pglite" } } },
+      { extends: true as const, test: { name: "pglite", include: unitAndDb, env: { TEST_DB: "pglite", LOG_LEVEL: "silent" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: "postgres", include: ["**/*.db.test.ts"], exclude: ["node_modules/**"], env: { TEST_DB: "postgres" } } }]
+        ? [{ extends: true as const, test: { name: "postgres", include: ["**/*.db.test.ts"], exclude: ["node_modules/**"], env: { TEST_DB: "postgres", LOG_LEVEL: "silent" } } }]
         : []),
     ],
     testTimeout: 30_000,

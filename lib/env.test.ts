@@ -39,4 +39,15 @@ describe("parseEnv", () => {
   it("normalises PUBLIC_URL to an origin", () => {
     expect(parseEnv({ PUBLIC_URL: "https://calls.example.org/" }).PUBLIC_URL).toBe("https://calls.example.org");
   });
+
+  it("checks the Twilio settings", () => {
+    expect(() => parseEnv({ TWILIO_ACCOUNT_SID: "AC123" })).toThrow(/TWILIO_ACCOUNT_SID must be AC followed by 32 hex characters/);
+    expect(() => parseEnv({ TELEPHONY: "twilio" })).toThrow(
+      /TWILIO_ACCOUNT_SID is required to use real Twilio.*TWILIO_AUTH_TOKEN is required to use real Twilio/,
+    );
+    expect(() => parseEnv({ TWILIO_ACCOUNT_SID: "AC" + "a".repeat(32) })).toThrow(/TWILIO_AUTH_TOKEN is required/);
+    expect(() => parseEnv({ TELEPHONY: "phone" })).toThrow(/TELEPHONY must be simulator or twilio/);
+    expect(() => parseEnv({ SIMULATOR_SPEED: "0" })).toThrow(/SIMULATOR_SPEED must be more than 0/);
+    expect(parseEnv({ TWILIO_API_BASE_URL: "http://localhost:4010/" }).TWILIO_API_BASE_URL).toBe("http://localhost:4010");
+  });
 });

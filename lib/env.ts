@@ -47,6 +47,25 @@ const schema = z
       emptyAsUndefined,
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     ),
+    TELEPHONY: z.preprocess(emptyAsUndefined, z.enum(["simulator", "twilio"], { error: "must be simulator or twilio" }).optional()),
+    TWILIO_ACCOUNT_SID: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex characters, as shown in the Twilio console")
+        .optional(),
+    ),
+    TWILIO_AUTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+    TWILIO_API_BASE_URL: z.preprocess(
+      emptyAsUndefined,
+      url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL like https://api.twilio.com")
+        .transform((value) => value.replace(/\/+$/, ""))
+        .optional(),
+    ),
+    SIMULATOR_SPEED: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "must be a number" }).positive("must be more than 0").max(1000, "must be 1000 or less").default(1),
+    ),
     TRUSTED_PROXIES: z.preprocess(
       emptyAsUndefined,
       z.coerce
@@ -58,6 +77,12 @@ const schema = z
     ),
   })
   .superRefine((env, ctx) => {
+    const telephony = env.TELEPHONY ?? (env.TWILIO_ACCOUNT_SID ? "twilio" : "simulator");
+    if (telephony === "twilio") {
+      for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required to use real Twilio (TELEPHONY=twilio)" });
+      }
+    }
     // A shared deployment needs one secret on every instance; only the
     // single-process embedded setup may generate its own (see lib/auth/secret.ts).
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {

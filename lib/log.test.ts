@@ -37,7 +37,7 @@ describe("createLogger", () => {
         done();
       },
     });
-    createLogger(sink).info({ member: "+447700900089" }, "dialling +14155550123");
+    createLogger(sink, "info").info({ member: "+447700900089" }, "dialling +14155550123");
     const entry = JSON.parse(lines[0]!);
     expect(entry.member).toBe("+4477******89");
     expect(entry.msg).toBe("dialling +1415*****23");

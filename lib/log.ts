@@ -20,7 +20,11 @@ export function maskPhoneNumbers<T>(value: T, depth = 0): T {
   if (typeof value === "string") return value.replace(E164_LIKE, maskPhoneNumber) as T;
   if (depth > 6 || value === null || typeof value !== "object") return value;
   if (value instanceof Error) {
-    return { type: value.name, message: maskPhoneNumbers(value.message), stack: value.stack } as T;
+    // Still an Error, so pino's serializer records its type and stack.
+    const masked = new Error(maskPhoneNumbers(value.message));
+    masked.name = value.name;
+    masked.stack = value.stack && maskPhoneNumbers(value.stack);
+    return masked as T;
   }
   if (Array.isArray(value)) return value.map((item) => maskPhoneNumbers(item, depth + 1)) as T;
   const masked: Record<string, unknown> = {};
@@ -28,9 +32,9 @@ export function maskPhoneNumbers<T>(value: T, depth = 0): T {
   return masked as T;
 }
 
-export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+export function createLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL || "info"): pino.Logger {
   const options: pino.LoggerOptions = {
-    level: process.env.LOG_LEVEL || "info",
+    level,
     base: { service: "patchthrough" },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: {

@@ -1,0 +1,70 @@
+import twilio from "twilio";
+
+/**
+ * A refusal from Twilio's REST API, with Twilio's code, so callers can tell
+ * the member something true ("this number can't be reached") rather than
+ * "something went wrong".
+ */
+export class TelephonyError extends Error {
+  override name = "TelephonyError";
+  constructor(
+    message: string,
+    /** Twilio's error code (21211, …); 0 when the failure was not Twilio's answer (network, timeout). */
+    readonly code: number,
+    /** The HTTP status of Twilio's answer; 0 when there was none. */
+    readonly status: number,
+    readonly moreInfo?: string,
+  ) {
+    super(message);
+  }
+
+  /** Worth trying again later: Twilio was busy or broken, not the request. */
+  get retryable(): boolean {
+    return this.code === 20429 || this.status === 429 || this.status >= 500 || this.status === 0;
+  }
+
+  /** A plain-language reason for the person whose call it was. */
+  get reason(): string {
+    return describeTwilioCode(this.code, this.status);
+  }
+}
+
+const REASONS: Record<number, string> = {
+  21211: "This phone number isn't valid. Check it and try again.",
+  21214: "This phone number can't be reached.",
+  21215: "Calls to this country are not enabled.",
+  21216: "Calls to this number are not allowed.",
+  21210: "The caller ID for this campaign isn't verified, so the call couldn't be placed.",
+  21212: "The caller ID for this campaign isn't valid, so the call couldn't be placed.",
+  13223: "This phone number isn't in a format we can dial.",
+  13224: "This phone number isn't valid. Check it and try again.",
+  13225: "Calls to this number are not allowed.",
+  13226: "This phone number isn't valid. Check it and try again.",
+  20429: "We're placing a lot of calls right now. Please try again in a minute.",
+};
+
+export function describeTwilioCode(code: number, status = 400): string {
+  return REASONS[code] ?? (status >= 500 || status === 0 ? "Our phone provider isn't answering right now. Please try again in a minute." : "The call couldn't be placed.");
+}
+
+/** Every error out of the Twilio SDK becomes a TelephonyError; anything else passes through. */
+export function toTelephonyError(error: unknown): unknown {
+  if (error instanceof TelephonyError) return error;
+  if (error instanceof twilio.RestException) {
+    return new TelephonyError(error.message, error.code ?? 0, error.status, error.moreInfo);
+  }
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|ECONNABORTED)/.test(code)) {
+    return new TelephonyError(`Twilio could not be reached (${code})`, 0, 0);
+  }
+  return error;
+}
+
+/** Runs an SDK operation, turning its failures into TelephonyErrors. */
+export async function withTelephonyErrors<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw toTelephonyError(error);
+  }
+}

@@ -1,0 +1,67 @@
+import twilio from "twilio";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_AUTH_TOKEN, applyTestTelephonyEnv } from "./testing/env";
+import { VoiceResponse } from "./twiml";
+import { twilioWebhook, type TwilioParams } from "./webhook";
+
+const PUBLIC_URL = "https://calls.example.test";
+// Next.js sees the request at its own address; Twilio signed the public one.
+const INTERNAL = "http://10.1.2.3:3000";
+
+function twilioRequest(path: string, params: Record<string, string | string[]>, signature?: string) {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const item of ([] as string[]).concat(value)) body.append(key, item);
+  return new Request(`${INTERNAL}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature ? { "X-Twilio-Signature": signature } : {}) },
+    body: body.toString(),
+  });
+}
+const sign = (url: string, params: Record<string, string | string[]>, token = TEST_AUTH_TOKEN) => twilio.getExpectedTwilioSignature(token, url, params);
+
+describe("twilioWebhook", () => {
+  const seen: TwilioParams[] = [];
+  const route = twilioWebhook(({ params }) => {
+    seen.push(params);
+    const response = new VoiceResponse();
+    response.say("ok");
+    return response;
+  });
+  beforeAll(() => applyTestTelephonyEnv(PUBLIC_URL));
+
+  it("accepts a request signed over PUBLIC_URL + path + query and the form parameters", async () => {
+    const params = { CallSid: "CA1", Digits: "1", StatusCallbackEvent: ["initiated", "ringing"] };
+    const path = "/twilio/calls/42/menu?attempt=2&lang=fr";
+    const response = await route(twilioRequest(path, params, sign(`${PUBLIC_URL}${path}`, params)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/xml; charset=utf-8");
+    expect(await response.text()).toContain("<Say>ok</Say>");
+    expect(seen.at(-1)).toEqual({ CallSid: "CA1", Digits: "1", StatusCallbackEvent: ["initiated", "ringing"] });
+  });
+
+  it("refuses with 403, before the handler runs, a missing, forged or mis-addressed signature", async () => {
+    const params = { CallSid: "CA2" };
+    const path = "/twilio/calls/42/menu?attempt=2";
+    const before = seen.length;
+    const attempts = [
+      twilioRequest(path, params),
+      twilioRequest(path, params, "forged+signature="),
+      twilioRequest(path, params, sign(`${PUBLIC_URL}${path}`, params, "another-accounts-token-000")),
+      twilioRequest(path, params, sign(`${PUBLIC_URL}/twilio/calls/42/menu`, params)), // query left out
+      twilioRequest(path, params, sign(`${PUBLIC_URL}${path}`, { CallSid: "CA3" })), // body tampered with
+      twilioRequest(path, params, sign(`https://evil.example${path}`, params)),
+    ];
+    for (const request of attempts) expect((await route(request)).status).toBe(403);
+    expect(seen.length).toBe(before);
+  });
+
+  it("answers a spoken apology, never a 500, when the handler throws", async () => {
+    const failing = twilioWebhook(() => {
+      throw new Error("database down");
+    });
+    const params = { CallSid: "CA4" };
+    const response = await failing(twilioRequest("/twilio/x", params, sign(`${PUBLIC_URL}/twilio/x`, params)));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/<Say>Sorry, something went wrong on our side.*<\/Say><Hangup\/>/);
+  });
+});

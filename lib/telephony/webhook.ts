@@ -1,0 +1,65 @@
+import "server-only";
+import twilio from "twilio";
+import { log } from "../log";
+import { telephonyConfig } from "./config";
+import { apologyTwiml, twimlResponse, VoiceResponse } from "./twiml";
+
+/** The form parameters of a Twilio request. A key Twilio repeats arrives as an array. */
+export type TwilioParams = Record<string, string | string[]>;
+
+export function parseForm(body: string): TwilioParams {
+  const params: TwilioParams = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    const existing = params[key];
+    params[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return params;
+}
+
+/** The first value of a parameter, or "" when it is absent. */
+export function param(params: TwilioParams, key: string): string {
+  const value = params[key];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+export type TwilioRequest<RouteParams> = {
+  params: TwilioParams;
+  /** The URL Twilio signed: PUBLIC_URL + path + query. */
+  url: URL;
+  route: RouteParams;
+};
+
+type Handler<RouteParams> = (request: TwilioRequest<RouteParams>) => Promise<Response | VoiceResponse> | Response | VoiceResponse;
+
+/**
+ * The one wrapper for every route Twilio calls. It checks X-Twilio-Signature
+ * over PUBLIC_URL + path + query and the form parameters before anything
+ * else runs (403 and no side effects when it fails), parses the parameters,
+ * and answers TwiML. A handler that throws gets a spoken apology, never a 500.
+ */
+export function twilioWebhook<RouteParams = Record<string, never>>(handler: Handler<RouteParams>) {
+  return async (request: Request, context?: { params?: Promise<RouteParams> }): Promise<Response> => {
+    const config = telephonyConfig();
+    const requested = new URL(request.url);
+    const url = new URL(`${requested.pathname}${requested.search}`, config.publicUrl);
+    const params = request.method === "POST" ? parseForm(await request.text()) : {};
+    const signature = request.headers.get("x-twilio-signature");
+    if (!signature || !twilio.validateRequest(config.authToken, signature, url.toString(), params)) {
+      log.warn({ path: url.pathname, signed: !!signature }, "refused a Twilio request with a bad signature");
+      return new Response("Invalid Twilio signature", { status: 403, headers: { "Content-Type": "text/plain" } });
+    }
+    const effective = request.method === "POST" ? params : Object.fromEntries(url.searchParams);
+    try {
+      const result = await handler({ params: effective, url, route: ((await context?.params) ?? {}) as RouteParams });
+      return result instanceof Response ? result : twimlResponse(result);
+    } catch (error) {
+      log.error({ err: error, path: url.pathname, callSid: param(effective, "CallSid") }, "Twilio webhook failed");
+      return twimlResponse(apologyTwiml());
+    }
+  };
+}
+
+/** For status callbacks: Twilio reads only the status code. */
+export function accepted(): Response {
+  return new Response(null, { status: 204 });
+}
