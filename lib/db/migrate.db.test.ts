@@ -28,7 +28,7 @@ describe(`migrations on ${testDriver()}`, () => {
     await migrateDatabase(database);
     const fingerprint = await schemaFingerprint(database);
     const tables = new Set(fingerprint.columns.map((c) => c.table_name));
-    expect([...tables].sort()).toEqual(["invitations", "rate_limit_counters", "users"]);
+    expect([...tables].sort()).toEqual(["invitations", "rate_limit_counters", "sim_call_log", "sim_calls", "sim_phones", "sim_queues", "users"]);
     expect(fingerprint.indexes.map((i) => i.indexname)).toContain("users_email_key");
   });
 

@@ -70,3 +70,6 @@ export const rateLimitCounters = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
+
+// Tables owned by domains outside lib/db, gathered here so there is one schema and one migration history.
+export * from "../telephony/simulator/schema";

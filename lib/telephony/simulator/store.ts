@@ -1,0 +1,69 @@
+import { eq, sql } from "drizzle-orm";
+import { selectRows } from "../../db/client";
+import { log } from "../../log";
+import type { Simulator } from "./context";
+import { simCallLog, simCalls, type SimCall } from "./schema";
+
+export const TERMINAL_STATUSES = ["completed", "busy", "failed", "no-answer", "canceled"] as const;
+
+export function isTerminal(status: string): boolean {
+  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+}
+
+export async function getCall(sim: Simulator, sid: string): Promise<SimCall | undefined> {
+  const [call] = await sim.db.select().from(simCalls).where(eq(simCalls.sid, sid));
+  return call;
+}
+
+export async function updateCall(sim: Simulator, sid: string, values: Partial<typeof simCalls.$inferInsert>): Promise<void> {
+  await sim.db.update(simCalls).set(values).where(eq(simCalls.sid, sid));
+}
+
+/** What the phone hears now; shown live on /dev/phone. */
+export function setActivity(sim: Simulator, sid: string, activity: string): Promise<void> {
+  return updateCall(sim, sid, { activity });
+}
+
+export async function record(sim: Simulator, callSid: string, kind: string, message: string, detail?: Record<string, unknown>): Promise<void> {
+  await sim.db.insert(simCallLog).values({ callSid, kind, message, detail });
+  // Errors are what Twilio's debugger would show: put them where a developer looks.
+  if (kind === "error") log.error({ callSid, ...detail }, `Twilio simulator: ${message}`);
+}
+
+/** Takes the next SequenceNumber for a status callback, atomically. */
+export async function nextSequenceNumber(sim: Simulator, sid: string): Promise<number> {
+  const [row] = await sim.db
+    .update(simCalls)
+    .set({ sequenceNumber: sql`${simCalls.sequenceNumber} + 1` })
+    .where(eq(simCalls.sid, sid))
+    .returning({ next: simCalls.sequenceNumber });
+  return (row?.next ?? 1) - 1;
+}
+
+/** Appends keypresses from the phone, without overwriting ones not yet consumed. */
+export async function pressDigits(sim: Simulator, sid: string, digits: string): Promise<void> {
+  await sim.db
+    .update(simCalls)
+    .set({ pendingDigits: sql`${simCalls.pendingDigits} || ${digits}` })
+    .where(eq(simCalls.sid, sid));
+  await record(sim, sid, "digits", `Pressed ${digits}`);
+}
+
+/** Takes the keypresses waiting for the runner: the update returns them and clears them in one statement. */
+export async function takeDigits(sim: Simulator, sid: string): Promise<string> {
+  const [row] = await selectRows<{ taken: string }>(
+    sim.db,
+    sql`update sim_calls set pending_digits = '' from (select pending_digits as taken from sim_calls where sid = ${sid} for update) old
+        where sid = ${sid} returning old.taken`,
+  );
+  return row?.taken ?? "";
+}
+
+/** Puts back keypresses a Gather took but did not use, ahead of any pressed since. */
+export async function returnDigits(sim: Simulator, sid: string, digits: string): Promise<void> {
+  if (!digits) return;
+  await sim.db
+    .update(simCalls)
+    .set({ pendingDigits: sql`${digits} || ${simCalls.pendingDigits}` })
+    .where(eq(simCalls.sid, sid));
+}

@@ -1,0 +1,71 @@
+import { createTestDatabase, type TestDatabase } from "../../db/testing";
+import type { Simulator } from "../simulator/context";
+import { handleRest } from "../simulator/rest";
+import { getCall, isTerminal } from "../simulator/store";
+import { simCallLog, type SimCall } from "../simulator/schema";
+import { eq, asc } from "drizzle-orm";
+import { startHttpServer, type Handler } from "./http-server";
+
+import { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, applyTestTelephonyEnv } from "./env";
+
+export { TEST_ACCOUNT_SID, TEST_AUTH_TOKEN };
+
+export type SimulatorFixture = {
+  sim: Simulator;
+  database: TestDatabase;
+  /** The origin of the test server; also PUBLIC_URL for the app code under test. */
+  url: string;
+  /** Routes the app would serve, by path (e.g. "/t/start"). */
+  routes: Map<string, Handler>;
+  waitForEnd(sid: string, seconds?: number): Promise<SimCall>;
+  callLog(sid: string): Promise<{ kind: string; message: string; detail: Record<string, unknown> | null }[]>;
+  close(): Promise<void>;
+};
+
+/**
+ * A simulator on a fresh database behind a real HTTP server, with the app's
+ * configuration (PUBLIC_URL, credentials, TWILIO_API_BASE_URL) pointed at it,
+ * so the telephony seam, the webhook wrapper and the simulator meet exactly
+ * as in the running app. Call it before anything reads the configuration.
+ */
+export async function startSimulatorFixture(speed = 40): Promise<SimulatorFixture> {
+  const database = await createTestDatabase();
+  const sim: Simulator = { db: database.db, accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, speed };
+  const routes = new Map<string, Handler>();
+  const server = await startHttpServer(async (request) => {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith("/dev/twilio/")) return handleRest(sim, request, path.slice("/dev/twilio".length));
+    const route = routes.get(path);
+    return route ? route(request) : new Response("not found", { status: 404 });
+  });
+  applyTestTelephonyEnv(server.url, speed);
+  const callLog = (sid: string) =>
+    database.db
+      .select({ kind: simCallLog.kind, message: simCallLog.message, detail: simCallLog.detail })
+      .from(simCallLog)
+      .where(eq(simCallLog.callSid, sid))
+      .orderBy(asc(simCallLog.id));
+  return {
+    sim,
+    database,
+    callLog,
+    url: server.url,
+    routes,
+    async waitForEnd(sid, seconds = 30) {
+      const deadline = Date.now() + seconds * 1000;
+      for (;;) {
+        const call = await getCall(sim, sid);
+        const log = await callLog(sid);
+        if (call && isTerminal(call.status) && log.some((entry) => entry.message.startsWith("Call ended"))) return call;
+        if (Date.now() > deadline) throw new Error(`call ${sid} still ${call?.status} after ${seconds}s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async close() {
+      await server.close();
+      // Give detached call runners a moment to notice, then drop the database under them.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await database.dispose();
+    },
+  };
+}
