@@ -51,6 +51,12 @@ export default defineConfig({
       DATABASE_URL: "",
       PUBLIC_URL: baseURL,
       LOG_LEVEL: "warn",
+      // Simulated phones run four times faster than life, so ring timeouts don't stall the suite.
+      SIMULATOR_SPEED: "4",
+      TELEPHONY: "simulator",
+      TWILIO_ACCOUNT_SID: "",
+      TWILIO_AUTH_TOKEN: "",
+      TWILIO_API_BASE_URL: "",
     },
   },
 });

@@ -3,6 +3,7 @@ import { database, type DatabaseHandle } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { ConfigError, getEnv } from "./env";
 import { log } from "./log";
+import { appSimulator, endOrphanedCalls } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
 
 /** Validates the configuration, opens the database and brings its schema up to date. */
@@ -25,7 +26,13 @@ export async function startServer(): Promise<void> {
         console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin)\n`);
       }
     }
-    log.info({ driver: handle.driver }, "ready");
+    const simulator = appSimulator();
+    if (simulator) {
+      const orphaned = await endOrphanedCalls(simulator);
+      if (orphaned > 0) log.warn({ orphaned }, "ended simulated calls left over from the last run");
+      console.log(`Telephony: the built-in Twilio simulator. Virtual phone: ${env.PUBLIC_URL}/dev/phone\n`);
+    }
+    log.info({ driver: handle.driver, telephony: simulator ? "simulator" : "twilio" }, "ready");
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`patchthrough: ${error.message}`);

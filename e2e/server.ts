@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Starts the built app on its own port and data folder, with extra settings: for tests of other configurations. */
+export function startApp(port: number, env: Record<string, string>) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "patchthrough-e2e-app-"));
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, DATA_DIR: dataDir, AUTH_SECRET: "", DATABASE_URL: "", PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const cleanUp = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  return {
+    url: `http://localhost:${port}`,
+    /** What the process wrote to stderr, less npm's own warnings. */
+    stderr: () => stderr.replace(/^npm warn.*\n/gm, "").trim(),
+    /** Resolves with the exit code; rejects if the process is still running after `seconds`. */
+    async exit(seconds = 45): Promise<number | null> {
+      const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running; it printed: ${stderr}`)), seconds * 1000));
+      try {
+        return await Promise.race([exited, timer]);
+      } finally {
+        child.kill("SIGKILL");
+        cleanUp();
+      }
+    },
+    async ready(seconds = 60): Promise<void> {
+      const deadline = Date.now() + seconds * 1000;
+      while (Date.now() < deadline) {
+        const health = await fetch(`http://localhost:${port}/api/health`).catch(() => null);
+        if (health?.ok) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      throw new Error(`the app did not become healthy; it printed: ${stderr}`);
+    },
+    async stop(): Promise<void> {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      child.kill("SIGKILL");
+      cleanUp();
+    },
+  };
+}
