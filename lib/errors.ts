@@ -16,3 +16,17 @@ export class FieldError extends Error {
 export class FormError extends Error {
   override name = "FormError";
 }
+
+/** Someone else saved first: nothing was overwritten. */
+export class StaleEditError extends FormError {
+  override name = "StaleEditError";
+  constructor(what: string) {
+    super(`This ${what} was changed by someone else since you opened it, so your changes were not saved. Reload to see their version, then make your changes again.`);
+  }
+}
+
+/** A Postgres unique-constraint violation, as either driver reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return code === "23505";
+}

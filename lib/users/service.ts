@@ -3,18 +3,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { invitations, users, type Invitation, type User } from "../db/schema";
-import { FieldError, FormError } from "../errors";
+import { FieldError, FormError, isUniqueViolation } from "../errors";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/roles";
 
 const INVITATION_DAYS = 7;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505";
-}
 
 export async function createUser(db: Db, input: { email: string; password: string; role: Role; name?: string }): Promise<User> {
   const passwordHash = await hashPassword(input.password);
