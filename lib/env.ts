@@ -66,6 +66,9 @@ const schema = z
       emptyAsUndefined,
       z.coerce.number({ error: "must be a number" }).positive("must be more than 0").max(1000, "must be 1000 or less").default(1),
     ),
+    UPLOADTHING_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(20, "must be the token from the uploadthing dashboard").optional()),
+    UPLOADTHING_API_URL: z.preprocess(emptyAsUndefined, url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL").optional()),
+    UPLOADTHING_INGEST_URL: z.preprocess(emptyAsUndefined, url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL").optional()),
     TRUSTED_PROXIES: z.preprocess(
       emptyAsUndefined,
       z.coerce
