@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDriver } from "../../db/testing";
 import { startSimulatorFixture, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SimulatorFixture } from "../testing/simulator-fixture";
+import { listIncomingNumbers } from "../numbers";
 import { VoiceResponse } from "../twiml";
 import { twilioWebhook } from "../webhook";
 import { phoneBehaviorSchema, setBehavior } from "./phone";
@@ -50,6 +51,7 @@ describe(`the simulator's REST API matches Twilio's OpenAPI description (${testD
       ["/Queues/{Sid}.json", ["get"]],
       ["/Queues/{QueueSid}/Members.json", ["get"]],
       ["/Queues/{QueueSid}/Members/{CallSid}.json", ["get", "post"]],
+      ["/IncomingPhoneNumbers.json", ["get"]],
     ] as const) {
       for (const method of methods) expect(spec.paths[base + specPath]?.[method], `${method} ${specPath}`).toBeDefined();
     }
@@ -106,6 +108,13 @@ describe(`the simulator's REST API matches Twilio's OpenAPI description (${testD
     const dequeued = await rest("POST", `/Queues/${queue.sid}/Members/Front.json`, { Url: `${fixture.url}/o/gone` });
     expect(dequeued.status).toBe(200);
     expect(Object.keys(await dequeued.json()).sort()).toEqual(properties("api.v2010.account.queue.member"));
+  });
+
+  it("lists the account's incoming numbers with the resource's properties, through the seam too", async () => {
+    const list = await (await rest("GET", "/IncomingPhoneNumbers.json")).json();
+    expect(list.incoming_phone_numbers.length).toBeGreaterThan(0);
+    expect(Object.keys(list.incoming_phone_numbers[0]).sort()).toEqual(properties("api.v2010.account.incoming_phone_number"));
+    expect(await listIncomingNumbers()).toEqual([{ number: "+15005550006", label: "Simulator test number" }]);
   });
 
   it("answers errors in Twilio's shape", async () => {

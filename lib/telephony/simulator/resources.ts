@@ -91,3 +91,47 @@ export function page<T>(key: string, records: T[], uri: string, pageSize: number
 export function twilioError(status: number, code: number, message: string): Response {
   return Response.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, { status });
 }
+
+/** The simulated account owns one number: Twilio's always-valid test caller ID. */
+export const SIMULATOR_NUMBERS = [{ number: "+15005550006", label: "Simulator test number" }];
+
+export function incomingNumberResource(sim: Simulator, entry: { number: string; label: string }, index: number) {
+  const sid = `PN${index.toString(16).padStart(32, "0")}`;
+  return {
+    sid,
+    account_sid: sim.accountSid,
+    friendly_name: entry.label,
+    phone_number: entry.number,
+    origin: "twilio",
+    status: "in-use",
+    type: "local",
+    api_version: "2010-04-01",
+    beta: false,
+    capabilities: { voice: true, sms: false, mms: false, fax: false },
+    date_created: rfc2822(new Date(0)),
+    date_updated: rfc2822(new Date(0)),
+    address_requirements: "none",
+    address_sid: null,
+    bundle_sid: null,
+    emergency_address_sid: null,
+    emergency_address_status: "unregistered",
+    emergency_status: "Inactive",
+    identity_sid: null,
+    sms_application_sid: null,
+    sms_fallback_method: "POST",
+    sms_fallback_url: null,
+    sms_method: "POST",
+    sms_url: null,
+    status_callback: null,
+    status_callback_method: "POST",
+    trunk_sid: null,
+    uri: `/2010-04-01/Accounts/${sim.accountSid}/IncomingPhoneNumbers/${sid}.json`,
+    voice_application_sid: null,
+    voice_caller_id_lookup: false,
+    voice_fallback_method: "POST",
+    voice_fallback_url: null,
+    voice_method: "POST",
+    voice_receive_mode: "voice",
+    voice_url: null,
+  };
+}

@@ -5,7 +5,7 @@ import { E164, newSid } from "./context";
 import { queueNamed, waitingIn } from "./enqueue";
 import { runOutboundCall } from "./lifecycle";
 import { behaviorFor } from "./phone";
-import { callResource, memberResource, page, queueResource, twilioError } from "./resources";
+import { callResource, incomingNumberResource, memberResource, page, queueResource, SIMULATOR_NUMBERS, twilioError } from "./resources";
 import { simCalls, simQueues } from "./schema";
 import { getCall, isTerminal, record, updateCall } from "./store";
 
@@ -17,6 +17,7 @@ const ROUTES: [RegExp, string][] = [
   [/^\/Queues\/(QU[0-9a-f]{32})\.json$/, "queue"],
   [/^\/Queues\/(QU[0-9a-f]{32})\/Members\.json$/, "members"],
   [/^\/Queues\/(QU[0-9a-f]{32})\/Members\/(CA[0-9a-f]{32}|Front)\.json$/, "member"],
+  [/^\/IncomingPhoneNumbers\.json$/, "numbers"],
 ];
 
 function authorised(sim: Simulator, request: Request): boolean {
@@ -49,6 +50,10 @@ export async function handleRest(sim: Simulator, request: Request, path: string)
   const key = `${request.method} ${route.name}`;
   if (key === "POST calls") return createCall(sim, form);
   if (key === "GET calls") return listCalls(sim, path);
+  if (key === "GET numbers") {
+    const numbers = SIMULATOR_NUMBERS.map((entry, index) => incomingNumberResource(sim, entry, index + 1));
+    return Response.json(page("incoming_phone_numbers", numbers, path.split("?")[0]!, 50));
+  }
   if (key === "GET call") return withCall(sim, id!, notFound, async (call) => Response.json(callResource(sim, call)));
   if (key === "POST call") return withCall(sim, id!, notFound, (call) => updateCallResource(sim, call.sid, form));
   if (key === "POST queues") return createQueue(sim, form);
