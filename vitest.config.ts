@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
-const unitAndDb = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
+const unitAndDb = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"];
 
 export default defineConfig({
   resolve: {

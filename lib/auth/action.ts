@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { FieldError, FormError } from "../errors";
 import { log } from "../log";
@@ -16,6 +17,8 @@ export type ActionState = {
   values?: Record<string, string>;
   /** Anything the form should show on success, e.g. an invitation link. */
   result?: Record<string, string>;
+  /** Structured results for client components (an import preview, saved targets). */
+  data?: unknown;
 };
 
 function submittedValues(formData: FormData): Record<string, string> {
@@ -46,6 +49,8 @@ export function authorizedAction<Schema extends z.ZodType>(
     try {
       return { ok: true, ...(await run(parsed.data, { user })) };
     } catch (error) {
+      // redirect() and notFound() signal through exceptions; they are not failures.
+      unstable_rethrow(error);
       if (error instanceof FieldError) return { fieldErrors: { [error.field]: error.message }, values };
       if (error instanceof FormError) return { formError: error.message, values };
       log.error({ err: error, userId: user.id }, "server action failed");

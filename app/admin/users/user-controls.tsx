@@ -1,19 +1,10 @@
 "use client";
 import { useActionState } from "react";
+import { ActionOutcome } from "@/components/form/action-outcome";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { changeRoleAction, revokeInvitationAction, setDisabledAction } from "./actions";
-
-function Outcome({ state }: { state: ActionState }) {
-  const text = state.formError ?? Object.values(state.fieldErrors ?? {})[0] ?? state.message;
-  if (!text) return null;
-  return (
-    <span role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-green-700" : "text-red-700"}`}>
-      {text}
-    </span>
-  );
-}
 
 export function RoleForm({ userId, role, email }: { userId: string; role: Role; email: string }) {
   const [state, action] = useActionState(changeRoleAction, {} as ActionState);
@@ -28,7 +19,7 @@ export function RoleForm({ userId, role, email }: { userId: string; role: Role; 
         ))}
       </select>
       <SubmitButton variant="secondary">Save role</SubmitButton>
-      <Outcome state={state} />
+      <ActionOutcome className="text-xs" state={state} />
     </form>
   );
 }
@@ -40,7 +31,7 @@ export function DisableForm({ userId, disabled }: { userId: string; disabled: bo
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
       <SubmitButton variant={disabled ? "secondary" : "danger"}>{disabled ? "Enable" : "Disable"}</SubmitButton>
-      <Outcome state={state} />
+      <ActionOutcome className="text-xs" state={state} />
     </form>
   );
 }
@@ -51,7 +42,7 @@ export function RevokeInvitationForm({ invitationId }: { invitationId: string })
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="invitationId" value={invitationId} />
       <SubmitButton variant="danger">Withdraw</SubmitButton>
-      <Outcome state={state} />
+      <ActionOutcome className="text-xs" state={state} />
     </form>
   );
 }

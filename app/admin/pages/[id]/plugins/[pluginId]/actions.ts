@@ -1,0 +1,74 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authorizedAction } from "@/lib/auth/action";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { callToolConfigSchema } from "@/lib/calltool/config";
+import { applyImport, loadCallTool, previewImport, saveCallToolSettings, saveTargets } from "@/lib/calltool/service";
+import { db } from "@/lib/db/client";
+import { FieldError, FormError } from "@/lib/errors";
+import { settingsFormSchema } from "@/lib/zod/calltool-form";
+
+const staff = STAFF_ROLES;
+const ids = { pluginId: z.uuid(), version: z.coerce.number().int() };
+const MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+export const saveSettingsAction = authorizedAction({ roles: staff, schema: settingsFormSchema.extend(ids) }, async ({ pluginId, version, ...form }) => {
+  const current = await loadCallTool(db(), pluginId);
+  if (!current) throw new FormError("This call tool no longer exists.");
+  const config = callToolConfigSchema.parse({
+    ...current.config,
+    ...form,
+    message: { clipId: current.config.message.clipId, text: form.messageText },
+    menu: { clipId: current.config.menu.clipId, text: form.menuText },
+    recall: { enabled: form.recallEnabled, maxAttempts: form.recallMaxAttempts, delayMinutes: form.recallDelayMinutes },
+  });
+  const saved = await saveCallToolSettings(db(), pluginId, version, config);
+  revalidatePath(`/admin/pages/${current.page.id}`);
+  return { message: "Settings saved.", result: { version: String(saved) } };
+});
+
+export const setClipAction = authorizedAction(
+  { roles: staff, schema: z.object({ ...ids, slot: z.enum(["message", "menu"]), clipId: z.union([z.uuid(), z.literal("")]) }) },
+  async ({ pluginId, version, slot, clipId }) => {
+    const current = await loadCallTool(db(), pluginId);
+    if (!current) throw new FormError("This call tool no longer exists.");
+    const config = { ...current.config, [slot]: { ...current.config[slot], clipId: clipId || null } };
+    const saved = await saveCallToolSettings(db(), pluginId, version, config);
+    return { message: clipId ? "Clip saved." : "Clip removed; the text will be read out instead.", result: { version: String(saved) } };
+  },
+);
+
+export const saveTargetsAction = authorizedAction({ roles: staff, schema: z.object({ ...ids, targets: z.string().max(5_000_000) }) }, async ({ pluginId, version, targets }) => {
+  let drafts: unknown;
+  try {
+    drafts = JSON.parse(targets);
+  } catch {
+    throw new FormError("The targets could not be read. Reload the page and try again.");
+  }
+  if (!Array.isArray(drafts)) throw new FormError("The targets could not be read. Reload the page and try again.");
+  const saved = await saveTargets(db(), pluginId, version, drafts);
+  if (!saved.ok) {
+    const fieldErrors = Object.fromEntries(saved.errors.map((error) => [`targets.${error.index}.${error.field}`, error.message]));
+    return { ok: false, formError: `${saved.errors.length} problem${saved.errors.length === 1 ? "" : "s"} to fix; nothing was saved.`, fieldErrors };
+  }
+  return { message: `Saved ${saved.targets.length} target${saved.targets.length === 1 ? "" : "s"}.`, result: { version: String(saved.version) }, data: saved.targets };
+});
+
+const csvFile = z
+  .instanceof(File, { error: "Choose a CSV file" })
+  .refine((file) => file.size > 0, "This file is empty")
+  .refine((file) => file.size <= MAX_CSV_BYTES, "A targets file is at most 2 MB");
+
+export const previewImportAction = authorizedAction({ roles: staff, schema: z.object({ pluginId: z.uuid(), file: csvFile }) }, async ({ pluginId, file }) => {
+  const csv = await file.text();
+  const preview = await previewImport(db(), pluginId, csv);
+  if (!preview.ok) throw new FieldError("file", preview.errors.map((error) => error.message).join("\n"));
+  return { data: { diff: preview.diff, csv, fileName: file.name } };
+});
+
+export const applyImportAction = authorizedAction({ roles: staff, schema: z.object({ ...ids, csv: z.string().max(MAX_CSV_BYTES) }) }, async ({ pluginId, version, csv }) => {
+  const imported = await applyImport(db(), pluginId, version, csv);
+  if (!imported.ok) throw new FieldError("file", imported.errors.map((error) => error.message).join("\n"));
+  return { message: `Imported ${imported.targets.length} targets.`, result: { version: String(imported.version) }, data: imported.targets };
+});

@@ -1,0 +1,90 @@
+"use client";
+import { useState } from "react";
+import type { CallToolConfig } from "@/lib/calltool/config";
+import { attributeNames, type Target } from "@/lib/calltool/targets";
+import { ClipUploader, type ClipInfo } from "./clip-uploader";
+import { SettingsForm } from "./settings-form";
+import { TargetsImport } from "./targets-import";
+import { TargetsTable } from "./targets-table";
+
+type Props = {
+  pluginId: string;
+  exportUrl: string;
+  embedUrl: string;
+  initialVersion: number;
+  config: CallToolConfig;
+  targets: Target[];
+  clips: { message: ClipInfo | null; menu: ClipInfo | null };
+  phoneNumbers: { number: string; label: string }[];
+};
+
+const section = "rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200";
+
+/**
+ * The call tool editor. Every save answers the plugin's new version, kept
+ * here so each part sends the latest one: a save from a stale editor (another
+ * campaigner saved in between) is refused instead of overwriting.
+ */
+export function CallToolEditor({ pluginId, exportUrl, embedUrl, initialVersion, config, targets: initialTargets, clips, phoneNumbers }: Props) {
+  const [version, setVersion] = useState(initialVersion);
+  const [targets, setTargets] = useState(initialTargets);
+  // A new key re-creates the table from freshly imported targets.
+  const [tableKey, setTableKey] = useState(0);
+  const snippet = `<iframe src="${embedUrl}" title="${config.title.replace(/"/g, "&quot;")}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
+
+  return (
+    <div className="space-y-6">
+      <SettingsForm pluginId={pluginId} version={version} onSaved={setVersion} config={config} phoneNumbers={phoneNumbers} attributeNames={attributeNames(targets)} />
+
+      <section className={section} aria-labelledby="clips-heading">
+        <h2 id="clips-heading" className="mb-4 font-semibold">Recordings</h2>
+        <div className="grid gap-6 md:grid-cols-2">
+          <ClipUploader pluginId={pluginId} slot="message" label="Message clip" hint="Your message, played when the member answers." clip={clips.message} version={version} onSaved={setVersion} />
+          <ClipUploader pluginId={pluginId} slot="menu" label="Menu clip" hint="“Press 1 to be connected, press 2 to hear the message again.”" clip={clips.menu} version={version} onSaved={setVersion} />
+        </div>
+      </section>
+
+      <section className={section} aria-labelledby="targets-heading">
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="targets-heading" className="font-semibold">Targets ({targets.length})</h2>
+          <a href={exportUrl} className="text-sm font-semibold text-brand-700 hover:underline">
+            Export CSV
+          </a>
+        </div>
+        <TargetsTable
+          key={tableKey}
+          pluginId={pluginId}
+          version={version}
+          targets={targets}
+          onSaved={(saved, next) => {
+            setVersion(saved);
+            setTargets(next);
+          }}
+        />
+        <h3 className="mb-2 mt-8 text-sm font-semibold">Import from a spreadsheet</h3>
+        <p className="mb-3 text-sm text-slate-600">
+          Columns: name, title, phone, extension, country, caller_id; any other column becomes an attribute members can narrow down by. Targets keep their ids when their phone number and extension stay the same.
+        </p>
+        <TargetsImport
+          pluginId={pluginId}
+          version={version}
+          onImported={(saved, next) => {
+            setVersion(saved);
+            setTargets(next);
+            setTableKey((key) => key + 1);
+          }}
+        />
+        <details className="mt-6">
+          <summary className="cursor-pointer text-sm font-semibold">Raw JSON</summary>
+          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(targets, null, 2)}</pre>
+        </details>
+      </section>
+
+      <section className={section} aria-labelledby="embed-heading">
+        <h2 id="embed-heading" className="mb-2 font-semibold">Embed on another site</h2>
+        <p className="mb-2 text-sm text-slate-600">Paste this where the call tool should appear. It shows the published call tool alone.</p>
+        <textarea readOnly value={snippet} rows={3} aria-label="Embed code" className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs" onFocus={(event) => event.target.select()} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/empty-state";
+import { requireRole } from "@/lib/auth/session";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { loadCallTool } from "@/lib/calltool/service";
+import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { listPhoneNumbers } from "@/lib/phone-numbers/service";
+import { CallToolEditor } from "./call-tool-editor";
+
+export const metadata: Metadata = { title: "Call tool" };
+
+export default async function CallToolPage({ params }: { params: Promise<{ id: string; pluginId: string }> }) {
+  await requireRole(STAFF_ROLES);
+  const { id, pluginId } = await params;
+  const tool = /^[0-9a-f-]{36}$/.test(pluginId) ? await loadCallTool(db(), pluginId) : null;
+  if (!tool || tool.page.id !== id) notFound();
+  const numbers = await listPhoneNumbers(db());
+  const clip = (clipId: string | null) => {
+    const found = tool.clips.find((entry) => entry.id === clipId);
+    return found ? { id: found.id, fileName: found.fileName, url: found.url, durationSeconds: found.durationSeconds } : null;
+  };
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/pages/${id}`} className="text-brand-700 hover:underline">
+          ← {tool.page.title}
+        </Link>
+      </p>
+      <PageHeader title={tool.config.title} description="Call tool" />
+      <CallToolEditor
+        pluginId={pluginId}
+        exportUrl={`/admin/pages/${id}/plugins/${pluginId}/targets.csv`}
+        embedUrl={`${getEnv().PUBLIC_URL}/embed/${pluginId}`}
+        initialVersion={tool.plugin.version}
+        config={tool.config}
+        targets={tool.targets}
+        clips={{ message: clip(tool.config.message.clipId), menu: clip(tool.config.menu.clipId) }}
+        phoneNumbers={numbers.map((entry) => ({ number: entry.number, label: entry.label }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { useActionState } from "react";
+import { Field } from "@/components/form/field";
+import { FormMessage } from "@/components/form/form-message";
+import { SubmitButton } from "@/components/form/submit-button";
+import type { ActionState } from "@/lib/auth/action";
+import { SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
+import { saveSettingsAction } from "./actions";
+import { useSavedVersion } from "./use-version";
+
+const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+
+type Props = {
+  pluginId: string;
+  version: number;
+  onSaved: (version: number) => void;
+  config: CallToolConfig;
+  phoneNumbers: { number: string; label: string }[];
+  attributeNames: string[];
+};
+
+export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers, attributeNames }: Props) {
+  const [state, action] = useActionState(saveSettingsAction, {} as ActionState);
+  useSavedVersion(state, onSaved);
+  const errors = state.fieldErrors ?? {};
+  const value = (field: string, fallback: string) => state.values?.[field] ?? fallback;
+  return (
+    <form action={action} noValidate className="space-y-5 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" aria-labelledby="settings-heading">
+      <h2 id="settings-heading" className="font-semibold">Settings</h2>
+      <input type="hidden" name="pluginId" value={pluginId} />
+      <input type="hidden" name="version" value={version} />
+      <FormMessage error={state.formError} message={state.message} />
+      <Field label="Title" name="title" defaultValue={value("title", config.title)} error={errors.title} />
+      <Field label="Talking points (Markdown)" name="description" error={errors.description} hint="What members should say. Shown beside the call form.">
+        <textarea id="description" name="description" rows={6} defaultValue={value("description", config.description)} className={`${input} font-mono`} />
+      </Field>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Members get a target by</legend>
+        <div className="mt-2 space-y-1.5">
+          {SELECTION_MODES.map((mode) => (
+            <label key={mode} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="selectionMode" value={mode} defaultChecked={value("selectionMode", config.selectionMode) === mode} />
+              {SELECTION_MODE_LABELS[mode]}
+            </label>
+          ))}
+        </div>
+        {errors.selectionMode && <p className="mt-1 text-sm text-red-700">{errors.selectionMode}</p>}
+      </fieldset>
+      <Field
+        label="Narrow down by (in order)"
+        name="targetByAttributes"
+        defaultValue={value("targetByAttributes", config.targetByAttributes.join(", "))}
+        hint={attributeNames.length ? `Your targets have: ${attributeNames.join(", ")}` : "Import targets with extra columns (state, party…) to narrow down by them."}
+        error={errors.targetByAttributes ?? Object.entries(errors).find(([key]) => key.startsWith("targetByAttributes."))?.[1]}
+      />
+
+      <div className="grid gap-5 md:grid-cols-2">
+        <Field label="Message read out when there is no recording" name="messageText" error={errors.messageText}>
+          <textarea id="messageText" name="messageText" rows={4} defaultValue={value("messageText", config.message.text)} className={input} />
+        </Field>
+        <Field label="Menu read out when there is no recording" name="menuText" error={errors.menuText}>
+          <textarea id="menuText" name="menuText" rows={4} defaultValue={value("menuText", config.menu.text)} className={input} />
+        </Field>
+      </div>
+
+      <div className="grid gap-5 md:grid-cols-2">
+        <Field label="Caller ID" name="callerId" error={errors.callerId} hint="The number members' phones show. Manage the list on the Phone numbers page.">
+          <select id="callerId" name="callerId" defaultValue={value("callerId", config.callerId)} className={input}>
+            <option value="">Choose a number…</option>
+            {phoneNumbers.map((entry) => (
+              <option key={entry.number} value={entry.number}>
+                {entry.number}
+                {entry.label ? ` (${entry.label})` : ""}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label="Members may call from"
+          name="allowedCountries"
+          defaultValue={value("allowedCountries", config.allowedCountries.join(", "))}
+          hint="Two-letter country codes, like GB, FR. Empty: the countries of your targets."
+          error={errors.allowedCountries ?? Object.entries(errors).find(([key]) => key.startsWith("allowedCountries."))?.[1]}
+        />
+        <Field
+          label="Calls allowed per member number per day"
+          name="callsPerNumberPerDay"
+          type="number"
+          min={1}
+          max={50}
+          defaultValue={value("callsPerNumberPerDay", String(config.callsPerNumberPerDay))}
+          error={errors.callsPerNumberPerDay}
+        />
+      </div>
+
+      <fieldset className="rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-800">When a member doesn&apos;t answer</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="recallEnabled" defaultChecked={state.values ? state.values.recallEnabled === "on" : config.recall.enabled} />
+          Call them back
+        </label>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <Field label="Calls in all, the first included" name="recallMaxAttempts" error={errors.recallMaxAttempts}>
+            <select id="recallMaxAttempts" name="recallMaxAttempts" defaultValue={value("recallMaxAttempts", String(config.recall.maxAttempts))} className={input}>
+              {[1, 2, 3].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Minutes between calls" name="recallDelayMinutes" type="number" min={1} max={120} defaultValue={value("recallDelayMinutes", String(config.recall.delayMinutes))} error={errors.recallDelayMinutes} />
+        </div>
+      </fieldset>
+      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+    </form>
+  );
+}
