@@ -8,6 +8,14 @@ const nextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  async headers() {
+    return [
+      // Everything may be framed only by the app itself…
+      { source: "/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'self'" }, { key: "X-Content-Type-Options", value: "nosniff" }] },
+      // …except the embeddable call tool, which partners put on their own sites.
+      { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] },
+    ];
+  },
 };
 
 export default nextConfig;
