@@ -67,6 +67,11 @@ export function database(): DatabaseHandle {
   return globalForDb.patchthroughDb;
 }
 
+/** For integration tests that run the app's route handlers on a test database. */
+export function setDatabaseForTests(handle: DatabaseHandle): void {
+  globalForDb.patchthroughDb = handle;
+}
+
 /** The app's database. Opened on first use, never at import, so `next build` never touches it. */
 export function db(): Db {
   return database().db;
