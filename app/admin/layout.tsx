@@ -9,6 +9,7 @@ const sections: NavItem[] = [
   { href: "/admin/calls", label: "Calls" },
   { href: "/admin/phone-banks", label: "Phone banks" },
   { href: "/admin/phone-numbers", label: "Phone numbers" },
+  { href: "/admin/blocklist", label: "Blocklist" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

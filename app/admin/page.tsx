@@ -8,6 +8,7 @@ const cards = [
   { href: "/admin/calls", title: "Calls", text: "Every call members made, with its outcome and timeline." },
   { href: "/admin/phone-banks", title: "Phone banks", text: "Volunteers dialling lists of leads." },
   { href: "/admin/phone-numbers", title: "Phone numbers", text: "The numbers your calls may show as caller ID." },
+  { href: "/admin/blocklist", title: "Blocklist", text: "Numbers and addresses that may not place calls." },
 ];
 
 export default async function AdminHome() {

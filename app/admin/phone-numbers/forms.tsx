@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/form/field";
 import { FormMessage } from "@/components/form/form-message";
+import { RemoveForm } from "@/components/form/remove-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
 import { addPhoneNumberAction, importPhoneNumbersAction, removePhoneNumberAction } from "./actions";
@@ -34,14 +35,5 @@ export function ImportFromTwilioForm({ telephony }: { telephony: string }) {
 }
 
 export function RemovePhoneNumberForm({ id, number }: { id: string; number: string }) {
-  const [state, action] = useActionState(removePhoneNumberAction, {} as ActionState);
-  return (
-    <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="id" value={id} />
-      <button type="submit" className="text-sm font-semibold text-red-700 hover:underline" aria-label={`Remove ${number}`}>
-        Remove
-      </button>
-      {state.formError && <span className="text-xs text-red-700">{state.formError}</span>}
-    </form>
-  );
+  return <RemoveForm action={removePhoneNumberAction} id={id} label={number} />;
 }
