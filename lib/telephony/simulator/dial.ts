@@ -63,6 +63,17 @@ export async function dial(sim: Simulator, parent: SimCall, node: TwimlNode, doc
     await record(sim, child!.sid, "digits", `Received tones ${sendDigits.replace(/[wW]/g, "")}`);
   }
   runPhoneScript(sim, child!.sid, await behaviorFor(sim, to));
+  // <Number url>: TwiML for the called party, run on their leg before the two are bridged.
+  const whisperUrl = numberNode?.attrs.url;
+  if (whisperUrl) {
+    const answered = (await getCall(sim, child!.sid))!;
+    const fetched = await fetchTwiml(sim, answered, new URL(whisperUrl, documentUrl).toString(), numberNode.attrs.method ?? "POST");
+    const parsed = fetched.ok ? parseTwiml(fetched.body) : null;
+    if (!fetched.ok) await record(sim, child!.sid, "error", fetched.problem, { code: 11200 });
+    for (const verb of parsed?.ok ? parsed.verbs : []) {
+      if (["Say", "Play", "Pause"].includes(verb.name)) await playPrompt(sim, child!.sid, verb).catch(() => undefined);
+    }
+  }
 
   const endChild = async () => {
     const row = await getCall(sim, child!.sid);

@@ -17,6 +17,8 @@ export type SimulatorFixture = {
   url: string;
   /** Routes the app would serve, by path (e.g. "/t/start"). */
   routes: Map<string, Handler>;
+  /** Routes with parameters: the first pattern that matches the path serves it. */
+  patterns: [RegExp, (request: Request, match: RegExpMatchArray) => Promise<Response>][];
   waitForEnd(sid: string, seconds?: number): Promise<SimCall>;
   callLog(sid: string): Promise<{ kind: string; message: string; detail: Record<string, unknown> | null }[]>;
   close(): Promise<void>;
@@ -32,11 +34,17 @@ export async function startSimulatorFixture(speed = 40): Promise<SimulatorFixtur
   const database = await createTestDatabase();
   const sim: Simulator = { db: database.db, accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, speed };
   const routes = new Map<string, Handler>();
+  const patterns: SimulatorFixture["patterns"] = [];
   const server = await startHttpServer(async (request) => {
     const path = new URL(request.url).pathname;
     if (path.startsWith("/dev/twilio/")) return handleRest(sim, request, path.slice("/dev/twilio".length));
     const route = routes.get(path);
-    return route ? route(request) : new Response("not found", { status: 404 });
+    if (route) return route(request);
+    for (const [pattern, serve] of patterns) {
+      const match = path.match(pattern);
+      if (match) return serve(request, match);
+    }
+    return new Response("not found", { status: 404 });
   });
   applyTestTelephonyEnv(server.url, speed);
   const callLog = (sid: string) =>
@@ -51,6 +59,7 @@ export async function startSimulatorFixture(speed = 40): Promise<SimulatorFixtur
     callLog,
     url: server.url,
     routes,
+    patterns,
     async waitForEnd(sid, seconds = 30) {
       const deadline = Date.now() + seconds * 1000;
       for (;;) {
