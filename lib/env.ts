@@ -69,6 +69,8 @@ const schema = z
     UPLOADTHING_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(20, "must be the token from the uploadthing dashboard").optional()),
     UPLOADTHING_API_URL: z.preprocess(emptyAsUndefined, url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL").optional()),
     UPLOADTHING_INGEST_URL: z.preprocess(emptyAsUndefined, url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL").optional()),
+    CALL_LIMIT_PER_IP_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(30)),
+    CALL_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(120)),
     TRUSTED_PROXIES: z.preprocess(
       emptyAsUndefined,
       z.coerce
