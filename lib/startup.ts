@@ -2,7 +2,10 @@ import "server-only";
 import { database, type DatabaseHandle } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { ConfigError, getEnv } from "./env";
+import { eq } from "drizzle-orm";
+import { users } from "./db/schema";
 import { log } from "./log";
+import { DEMO_SLUG, demoPageExists, ensureDemoPage } from "./pages/demo";
 import { appSimulator, endOrphanedCalls } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
 
@@ -21,10 +24,13 @@ export async function startServer(): Promise<void> {
     const env = getEnv();
     if (handle.driver === "pglite") {
       const demoAdminWorks = await ensureDemoAdmin(handle.db);
+      const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN.email));
+      if (admin) await ensureDemoPage(handle.db, admin.id);
       console.log(`\nPatchthrough is using the embedded database in ${env.DATA_DIR}/pglite.`);
       if (demoAdminWorks) {
-        console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin)\n`);
+        console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin)`);
       }
+      if (await demoPageExists(handle.db)) console.log(`Demo campaign page: ${env.PUBLIC_URL}/p/${DEMO_SLUG}\n`);
     }
     const simulator = appSimulator();
     if (simulator) {

@@ -1,12 +1,30 @@
 import { Markdown } from "@/components/markdown";
+import { drillDown, offeredTargets, type TargetChoice } from "@/lib/calltool/choose-target";
+import { memberStrings } from "@/lib/calltool/member-strings";
 import type { MemberCallTool } from "@/lib/pages/public";
+import { CallForm } from "./call-form";
+import { DrillDownForm } from "./drill-down-form";
 
-/**
- * The call tool as members see it: the talking points and who they can
- * call. The call form itself comes with the member call flow.
- */
-export function CallToolView({ tool }: { tool: MemberCallTool }) {
-  const { config, targets } = tool;
+type Props = {
+  tool: MemberCallTool;
+  language: string;
+  returnTo: string;
+  filters: Record<string, string>;
+  initial: { error?: string; field?: string; phone?: string; targetId?: string };
+};
+
+/** The call tool as members see it: talking points, who to call, and the call form. Server-rendered; the form is the only client part. */
+export function CallToolView({ tool, language, returnTo, filters, initial }: Props) {
+  const { config } = tool;
+  const strings = memberStrings(language);
+  const choices: TargetChoice[] = tool.targets.map((target) => ({ id: target.id, name: target.name, title: target.title, country: target.country, attributes: target.attributes }));
+  const offered = offeredTargets(config.selectionMode, choices, config.targetByAttributes, filters);
+  const levels = config.selectionMode === "drilldown" ? drillDown(choices, config.targetByAttributes, filters).levels : [];
+  const targetCountries = [...new Set(choices.map((target) => target.country))];
+  const allowed = config.allowedCountries.length ? config.allowedCountries : targetCountries;
+  const likely = offered[0]?.country;
+  const countries = likely && allowed.includes(likely) ? [likely, ...allowed.filter((code) => code !== likely)] : allowed;
+
   return (
     <section aria-labelledby={`call-tool-${tool.id}`} className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h2 id={`call-tool-${tool.id}`} className="text-xl font-bold">
@@ -14,25 +32,21 @@ export function CallToolView({ tool }: { tool: MemberCallTool }) {
       </h2>
       {config.description && (
         <div className="mt-4">
-          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Talking points</h3>
+          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Talking points</h3>
           <Markdown className="mt-2 text-slate-800">{config.description}</Markdown>
         </div>
       )}
-      {targets.length > 0 && (
-        <div className="mt-6">
-          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
-            {config.selectionMode === "random" ? "You'll be connected to one of" : "Who you can call"}
-          </h3>
-          <ul className="mt-2 divide-y divide-slate-100" aria-label="Targets">
-            {targets.map((target) => (
-              <li key={target.id} className="py-2">
-                <span className="font-medium">{target.name}</span>
-                {target.title && <span className="text-slate-600">, {target.title}</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <div className="mt-6 space-y-5">
+        {levels.length > 0 && <DrillDownForm levels={levels} language={language} />}
+        {offered.length === 1 && (
+          <p className="text-lg" data-testid="chosen-target">
+            <span className="font-semibold">{offered[0]!.name}</span>
+            {offered[0]!.title && <span className="text-slate-600">, {offered[0]!.title}</span>}
+          </p>
+        )}
+        {config.selectionMode === "drilldown" && offered.length === 0 && levels.every((level) => level.selected) && <p className="text-sm">{strings.noTargetMatches}</p>}
+        {offered.length > 0 && <CallForm language={language} targets={offered} countries={countries} returnTo={returnTo} initial={initial} />}
+      </div>
     </section>
   );
 }

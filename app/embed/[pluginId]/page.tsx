@@ -13,7 +13,7 @@ export default async function EmbeddedCallTool({ params }: { params: Promise<{ p
   if (!found || !tool) notFound();
   return (
     <div lang={found.page.language} className="p-3">
-      <CallToolView tool={tool} />
+      <CallToolView tool={tool} language={found.page.language} returnTo={`/p/${found.page.slug}`} filters={{}} initial={{}} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CallToolView } from "@/components/calltool/call-tool-view";
 import { Markdown } from "@/components/markdown";
+import { filtersFrom } from "@/lib/calltool/choose-target";
 import { currentUser } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -22,9 +23,15 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return found ? { title: found.page.title, robots: found.preview ? { index: false } : undefined } : {};
 }
 
-export default async function CampaignPage({ params }: { params: Promise<{ slug: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function CampaignPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const found = await load((await params).slug);
   if (!found) notFound();
+  const query = await searchParams;
+  const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string).slice(0, 300) : undefined);
+  // A form posted without JavaScript comes back here with its error and what was typed.
+  const initial = { error: text("error"), field: text("field"), phone: text("phone"), targetId: text("target") };
   const { page, callTools, preview } = found;
   return (
     <div lang={page.language}>
@@ -37,7 +44,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ slug:
         <h1 className="text-3xl font-bold tracking-tight">{page.title}</h1>
         {page.body && <Markdown className="text-lg text-slate-800">{page.body}</Markdown>}
         {callTools.map((tool) => (
-          <CallToolView key={tool.id} tool={tool} />
+          <CallToolView key={tool.id} tool={tool} language={page.language} returnTo={`/p/${page.slug}`} filters={filtersFrom(query)} initial={initial} />
         ))}
       </main>
     </div>

@@ -1,0 +1,163 @@
+"use client";
+import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js/min";
+import { useEffect, useRef, useState } from "react";
+import type { TargetChoice } from "@/lib/calltool/choose-target";
+import { memberStrings } from "@/lib/calltool/member-strings";
+import type { MemberProgress } from "@/lib/calltool/progress";
+
+type Props = {
+  language: string;
+  targets: TargetChoice[];
+  /** Countries a member may call from, the first being the likeliest. */
+  countries: string[];
+  returnTo: string;
+  initial: { error?: string; field?: string; phone?: string; targetId?: string };
+};
+
+const POLL_MS = 1500;
+
+/**
+ * The member's call form. It posts as a plain form without JavaScript; with
+ * it, it checks the number as the member types and shows the call's progress
+ * without leaving the page.
+ */
+export function CallForm({ language, targets, countries, returnTo, initial }: Props) {
+  const strings = memberStrings(language);
+  const names = new Intl.DisplayNames([language], { type: "region" });
+  const [targetId, setTargetId] = useState(initial.targetId && targets.some((t) => t.id === initial.targetId) ? initial.targetId : targets.length === 1 ? targets[0]!.id : "");
+  const chosen = targets.find((target) => target.id === targetId);
+  const [country, setCountry] = useState(countries.includes(chosen?.country ?? "") ? chosen!.country : (countries[0] ?? "GB"));
+  const [phone, setPhone] = useState(initial.phone ?? "");
+  const [touched, setTouched] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>(initial.error ? { [initial.field ?? "form"]: initial.error } : {});
+  const [progress, setProgress] = useState<MemberProgress | null>(null);
+  const [sending, setSending] = useState(false);
+  const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (poll.current && clearTimeout(poll.current)), []);
+
+  const phoneProblem = phone.trim() && !isValidPhoneNumber(phone, country as CountryCode) ? strings.invalidNumber(names.of(country) ?? country) : null;
+  const phoneError = errors.member_phone_number || (touched ? phoneProblem : null);
+
+  const follow = (statusUrl: string) => {
+    const tick = async () => {
+      const response = await fetch(statusUrl, { cache: "no-store" }).catch(() => null);
+      if (response?.ok) {
+        const next = (await response.json()) as MemberProgress;
+        setProgress(next);
+        if (next.done) return;
+      }
+      poll.current = setTimeout(tick, POLL_MS);
+    };
+    void tick();
+  };
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!targetId) return setErrors({ target_id: strings.chooseTarget });
+    if (phoneProblem || !phone.trim()) return setErrors({ member_phone_number: phoneProblem ?? strings.invalidNumber(names.of(country) ?? country) });
+    setSending(true);
+    setErrors({});
+    const response = await fetch("/api/call", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ target_id: targetId, member_phone_number: phone, member_country: country }),
+    }).catch(() => null);
+    setSending(false);
+    const body = response ? await response.json().catch(() => ({})) : {};
+    if (response?.status === 201) return follow(body.status_url);
+    setErrors(body.errors ?? { form: strings.reasons.unavailable });
+  };
+
+  if (progress) {
+    return (
+      <div className="rounded-lg bg-brand-50 p-5" data-testid="call-progress">
+        <p role="status" aria-live="polite" className="text-lg font-semibold text-brand-800">
+          {progress.message}
+        </p>
+        {progress.done && progress.stage !== "failed" && (
+          <div className="mt-4 space-y-2">
+            <p className="font-medium">{strings.thanks(progress.targetName)}</p>
+            {progress.followUpUrl && (
+              <a href={progress.followUpUrl} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+                {strings.followUp}
+              </a>
+            )}
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const fieldClass = (error: unknown) => `mt-1 block w-full rounded-md border px-3 py-2.5 text-base ${error ? "border-red-600" : "border-slate-400"}`;
+  return (
+    <form id="call-form" action="/api/call" method="post" onSubmit={submit} noValidate className="space-y-4">
+      <input type="hidden" name="return_to" value={returnTo} />
+      {targets.length > 1 ? (
+        <fieldset>
+          <legend className="font-semibold">{strings.chooseTarget}</legend>
+          <div className="mt-2 space-y-1.5">
+            {targets.map((target) => (
+              <label key={target.id} className="flex items-start gap-2">
+                <input type="radio" name="target_id" value={target.id} checked={targetId === target.id} onChange={() => setTargetId(target.id)} className="mt-1.5" />
+                <span>
+                  <span className="font-medium">{target.name}</span>
+                  {target.title && <span className="text-slate-600">, {target.title}</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors.target_id && <p className="mt-1 text-sm text-red-700">{errors.target_id}</p>}
+        </fieldset>
+      ) : (
+        <input type="hidden" name="target_id" value={targetId} />
+      )}
+      <div className="grid gap-3 sm:grid-cols-[11rem_1fr]">
+        <label className="block text-sm font-medium">
+          {strings.country}
+          <select name="member_country" value={country} onChange={(event) => setCountry(event.target.value)} className={fieldClass(false)}>
+            {countries.map((code) => (
+              <option key={code} value={code}>
+                {names.of(code) ?? code}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div>
+          <label htmlFor="member_phone_number" className="block text-sm font-medium">
+            {strings.yourNumber}
+          </label>
+          <input
+            id="member_phone_number"
+            name="member_phone_number"
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+            value={phone}
+            onChange={(event) => {
+              setPhone(event.target.value);
+              setErrors((current) => ({ ...current, member_phone_number: "" }));
+            }}
+            onBlur={() => setTouched(true)}
+            aria-invalid={phoneError ? true : undefined}
+            aria-describedby={phoneError ? "member_phone_number-error" : undefined}
+            className={fieldClass(phoneError)}
+          />
+          {phoneError && (
+            <p id="member_phone_number-error" className="mt-1 text-sm text-red-700">
+              {phoneError}
+            </p>
+          )}
+        </div>
+      </div>
+      {errors.form && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.form}
+        </p>
+      )}
+      <button type="submit" disabled={sending} className="w-full rounded-md bg-brand-600 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">
+        {strings.callMe}
+      </button>
+    </form>
+  );
+}
