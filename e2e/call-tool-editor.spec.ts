@@ -73,7 +73,7 @@ test("a campaigner builds a call tool page and publishes it", async ({ browser }
   await expect(member.getByText("alert('x')")).toHaveCount(0);
   await expect(member.getByRole("heading", { name: "Talking points" })).toBeVisible();
   await expect(member.getByText("Ask them to vote")).toBeVisible();
-  const targets = member.getByRole("list", { name: "Targets" });
-  await expect(targets).toContainText("Ada Lovelace, MP for Marylebone");
-  await expect(targets).toContainText("Poésy, Clémence, MP for Hackney");
+  const targets = member.getByRole("group", { name: "Who do you want to call?" });
+  await expect(targets.getByRole("radio", { name: "Ada Lovelace, MP for Marylebone" })).toBeVisible();
+  await expect(targets.getByRole("radio", { name: "Poésy, Clémence, MP for Hackney" })).toBeVisible();
 });
