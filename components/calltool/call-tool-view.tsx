@@ -32,7 +32,7 @@ export function CallToolView({ tool, language, returnTo, filters, initial }: Pro
       </h2>
       {config.description && (
         <div className="mt-4">
-          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Talking points</h3>
+          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{strings.talkingPoints}</h3>
           <Markdown className="mt-2 text-slate-800">{config.description}</Markdown>
         </div>
       )}

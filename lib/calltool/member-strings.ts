@@ -5,6 +5,7 @@ import type { Language } from "./languages";
  * The spoken prompts' defaults are in languages.ts.
  */
 export type MemberStrings = {
+  talkingPoints: string;
   yourNumber: string;
   country: string;
   callMe: string;
@@ -37,6 +38,7 @@ export type MemberStrings = {
 
 export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
   en: {
+    talkingPoints: "Talking points",
     yourNumber: "Your phone number",
     country: "Country",
     callMe: "Call me now",
@@ -66,6 +68,7 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     reasons: { invalid: "this number isn't valid", unreachable: "this number can't be reached", country: "calls to this country are not enabled", unavailable: "our phone service isn't available right now; please try again later", busy: "we're placing a lot of calls right now; please try again in a minute" },
   },
   fr: {
+    talkingPoints: "Arguments",
     yourNumber: "Votre numéro de téléphone",
     country: "Pays",
     callMe: "Appelez-moi",
@@ -95,6 +98,7 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     reasons: { invalid: "ce numéro n'est pas valide", unreachable: "ce numéro est injoignable", country: "les appels vers ce pays ne sont pas activés", unavailable: "notre service téléphonique est indisponible ; réessayez plus tard", busy: "nous passons beaucoup d'appels en ce moment ; réessayez dans une minute" },
   },
   de: {
+    talkingPoints: "Gesprächspunkte",
     yourNumber: "Ihre Telefonnummer",
     country: "Land",
     callMe: "Jetzt anrufen lassen",
@@ -124,6 +128,7 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     reasons: { invalid: "diese Nummer ist nicht gültig", unreachable: "diese Nummer ist nicht erreichbar", country: "Anrufe in dieses Land sind nicht freigeschaltet", unavailable: "unser Telefondienst ist gerade nicht verfügbar; bitte versuchen Sie es später", busy: "wir führen gerade sehr viele Anrufe; bitte versuchen Sie es in einer Minute" },
   },
   es: {
+    talkingPoints: "Argumentos",
     yourNumber: "Su número de teléfono",
     country: "País",
     callMe: "Llámenme ahora",
