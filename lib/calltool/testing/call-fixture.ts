@@ -64,6 +64,10 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}) {
       const [done] = await db.select().from(calls).where(eq(calls.id, callId));
       return done!;
     },
-    close: () => fixture.close(),
+    async close() {
+      // Let calls still ringing (at most a ring timeout of 30 simulated seconds) end before the database goes.
+      await new Promise((resolve) => setTimeout(resolve, (30 / 40) * 1000 + 300));
+      await fixture.close();
+    },
   };
 }

@@ -34,7 +34,8 @@ export async function runOutboundCall(sim: Simulator, sid: string): Promise<void
     await record(sim, sid, "error", `Simulator failure: ${(error as Error).message}`).catch(() => undefined);
     outcome = outcome === "answered" ? "completed" : "failed";
   } finally {
-    await finish(sim, sid, outcome === "answered" ? "completed" : outcome);
+    // The call's last bookkeeping must never escape as an unhandled rejection (the database may be gone at shutdown).
+    await finish(sim, sid, outcome === "answered" ? "completed" : outcome).catch((error) => log.error({ err: error, callSid: sid }, "Twilio simulator: could not end the call"));
   }
 }
 
