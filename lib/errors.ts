@@ -25,8 +25,10 @@ export class StaleEditError extends FormError {
   }
 }
 
-/** A Postgres unique-constraint violation, as either driver reports it. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505";
+/** A Postgres error's SQLSTATE, as either driver reports it (postgres.js on the error, PGlite via drizzle on its cause). */
+export function postgresErrorCode(error: unknown): string | undefined {
+  return (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
 }
+
+export const isUniqueViolation = (error: unknown) => postgresErrorCode(error) === "23505";
+export const isForeignKeyViolation = (error: unknown) => postgresErrorCode(error) === "23503";

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { isForeignKeyViolation } from "../errors";
 import { ADVANCES_FROM, type CallStatus } from "./call-state";
 import { callEvents, calls, type Call } from "./call-schema";
 
@@ -75,7 +76,7 @@ export async function recordMemberEvent(db: Db, id: string, payload: Record<stri
       .onConflictDoNothing();
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === "23503" || (error as { cause?: { code?: string } }).cause?.code === "23503") return false;
+    if (isForeignKeyViolation(error)) return false;
     throw error;
   }
 }

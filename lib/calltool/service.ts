@@ -62,11 +62,11 @@ export async function saveCallToolSettings(db: Db, pluginId: string, version: nu
   if (config.callerId && !(await knownCallerIds(db, [config.callerId])).has(config.callerId)) {
     throw new FieldError("callerId", "Add this number on the Phone numbers page first, or choose one from the list");
   }
+  const wanted = [config.message.clipId, config.menu.clipId].filter((id): id is string => !!id);
+  const existing = new Set(wanted.length ? (await db.select({ id: soundClips.id }).from(soundClips).where(inArray(soundClips.id, wanted))).map((row) => row.id) : []);
   for (const slot of ["message", "menu"] as const) {
     const clipId = config[slot].clipId;
-    if (clipId && !(await db.select({ id: soundClips.id }).from(soundClips).where(eq(soundClips.id, clipId))).length) {
-      throw new FieldError(`${slot}.clipId`, "This clip no longer exists; upload it again");
-    }
+    if (clipId && !existing.has(clipId)) throw new FieldError(`${slot}.clipId`, "This clip no longer exists; upload it again");
   }
   checkDrillDown(config, current.targets, "targetByAttributes");
   return bumpVersion(db, pluginId, version, config);

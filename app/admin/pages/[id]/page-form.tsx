@@ -4,6 +4,7 @@ import { Field } from "@/components/form/field";
 import { FormMessage } from "@/components/form/form-message";
 import { LanguageField } from "@/components/form/language-field";
 import { SubmitButton } from "@/components/form/submit-button";
+import { useSavedVersion } from "@/components/form/use-saved-version";
 import type { ActionState } from "@/lib/auth/action";
 import type { Page } from "@/lib/pages/schema";
 import { updatePageAction } from "../actions";
@@ -14,11 +15,7 @@ export function PageForm({ page }: { page: Pick<Page, "id" | "title" | "slug" | 
   const [state, action] = useActionState(updatePageAction, {} as ActionState);
   // After a save the server's version moves on; the next save must send it.
   const [version, setVersion] = useState(page.version);
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    if (state.result?.version) setVersion(Number(state.result.version));
-  }
+  useSavedVersion(state, setVersion);
   const value = (field: keyof typeof page) => state.values?.[field] ?? String(page[field] ?? "");
   return (
     <form action={action} noValidate className="space-y-5 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">

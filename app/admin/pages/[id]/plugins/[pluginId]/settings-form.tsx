@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
 import { SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
 import { saveSettingsAction } from "./actions";
-import { useSavedVersion } from "./use-version";
+import { useSavedVersion } from "@/components/form/use-saved-version";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 

@@ -6,7 +6,7 @@ import type { ActionState } from "@/lib/auth/action";
 import type { TargetDiff } from "@/lib/calltool/targets-diff";
 import type { Target } from "@/lib/calltool/targets";
 import { applyImportAction, previewImportAction } from "./actions";
-import { useSavedVersion } from "./use-version";
+import { useSavedVersion } from "@/components/form/use-saved-version";
 
 type Preview = { diff: TargetDiff; csv: string; fileName: string };
 type Props = { pluginId: string; version: number; onImported: (version: number, targets: Target[]) => void };

@@ -3,9 +3,9 @@ import { useState } from "react";
 import type { ActionState } from "@/lib/auth/action";
 
 /**
- * Every save answers the call tool's new version; the editor's other forms
- * must send it next time, or the server takes them for a stale editor. This
- * reports each new answer once, while rendering.
+ * Every save answers the edited thing's new version (a page, a call tool);
+ * the next save must send it, or the server takes it for a stale editor.
+ * This reports each new answer once, while rendering.
  */
 export function useSavedVersion(state: ActionState, onSaved: (version: number) => void): void {
   const [seen, setSeen] = useState(state);
