@@ -5,4 +5,5 @@
 export * from "./schema-auth";
 export * from "../pages/schema";
 export * from "../calltool/call-schema";
+export * from "../telephony/schema";
 export * from "../telephony/simulator/schema";
