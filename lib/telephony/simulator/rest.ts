@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { parseForm, param, type TwilioParams } from "../webhook";
 import type { Simulator } from "./context";
 import { E164, newSid } from "./context";
@@ -49,7 +49,7 @@ export async function handleRest(sim: Simulator, request: Request, path: string)
   const form = request.method === "POST" ? parseForm(await request.text()) : {};
   const key = `${request.method} ${route.name}`;
   if (key === "POST calls") return createCall(sim, form);
-  if (key === "GET calls") return listCalls(sim, path);
+  if (key === "GET calls") return listCalls(sim, path, new URL(request.url).searchParams);
   if (key === "GET numbers") {
     const numbers = SIMULATOR_NUMBERS.map((entry, index) => incomingNumberResource(sim, entry, index + 1));
     return Response.json(page("incoming_phone_numbers", numbers, path.split("?")[0]!, 50));
@@ -153,8 +153,14 @@ async function updateCallResource(sim: Simulator, sid: string, form: TwilioParam
   return Response.json(callResource(sim, (await getCall(sim, sid))!));
 }
 
-async function listCalls(sim: Simulator, path: string): Promise<Response> {
-  const calls = await sim.db.select().from(simCalls).where(eq(simCalls.accountSid, sim.accountSid)).orderBy(asc(simCalls.createdAt));
+/** Calls, newest first as on Twilio, filtered by To, From and Status when asked (how an app finds a call whose creation got no answer). */
+async function listCalls(sim: Simulator, path: string, query: URLSearchParams): Promise<Response> {
+  const filters = [eq(simCalls.accountSid, sim.accountSid)];
+  for (const [name, column] of [["To", simCalls.to], ["From", simCalls.from], ["Status", simCalls.status]] as const) {
+    const value = query.get(name);
+    if (value) filters.push(eq(column, value));
+  }
+  const calls = await sim.db.select().from(simCalls).where(and(...filters)).orderBy(desc(simCalls.createdAt));
   return Response.json(page("calls", calls.map((call) => callResource(sim, call)), path.split("?")[0]!, 50));
 }
 
