@@ -14,6 +14,7 @@ export type MemberStrings = {
   findTarget: string;
   noTargetMatches: string;
   invalidNumber: (country: string) => string;
+  enterNumber: string;
   tryAgain: string;
   followUp: string;
   // The call as it goes
@@ -61,6 +62,7 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     findTarget: "Find who to call",
     noTargetMatches: "Nobody matches those choices. Try others.",
     invalidNumber: (country) => `This isn't a valid phone number for ${country}.`,
+    enterNumber: "Enter your phone number.",
     tryAgain: "Try again",
     followUp: "What to do next",
     waiting: (seconds) => `You're in line: your phone will ring in about ${seconds} second${seconds === 1 ? "" : "s"}.`,
@@ -110,6 +112,7 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     findTarget: "Trouver qui appeler",
     noTargetMatches: "Personne ne correspond à ces choix. Essayez-en d'autres.",
     invalidNumber: (country) => `Ce numéro n'est pas valide pour ${country}.`,
+    enterNumber: "Saisissez votre numéro de téléphone.",
     tryAgain: "Réessayer",
     followUp: "Et maintenant",
     waiting: (seconds) => `Vous êtes dans la file : votre téléphone sonnera dans ${seconds} seconde${seconds > 1 ? "s" : ""} environ.`,
@@ -159,6 +162,7 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     findTarget: "Ansprechperson finden",
     noTargetMatches: "Niemand passt zu dieser Auswahl. Versuchen Sie eine andere.",
     invalidNumber: (country) => `Diese Nummer ist für ${country} nicht gültig.`,
+    enterNumber: "Geben Sie Ihre Telefonnummer ein.",
     tryAgain: "Noch einmal versuchen",
     followUp: "Wie es weitergeht",
     waiting: (seconds) => `Sie sind in der Warteschlange: Ihr Telefon klingelt in etwa ${seconds} Sekunde${seconds === 1 ? "" : "n"}.`,
@@ -208,6 +212,7 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     findTarget: "Buscar a quién llamar",
     noTargetMatches: "Nadie coincide con esa selección. Pruebe otra.",
     invalidNumber: (country) => `Este número no es válido para ${country}.`,
+    enterNumber: "Escriba su número de teléfono.",
     tryAgain: "Intentarlo de nuevo",
     followUp: "Qué hacer ahora",
     waiting: (seconds) => `Está en la cola: su teléfono sonará en unos ${seconds} segundo${seconds === 1 ? "" : "s"}.`,

@@ -1,4 +1,6 @@
 import "server-only";
+import { placeAttemptJob } from "../calltool/placement";
+import { reconcileCalls } from "../calltool/reconcile";
 import { db } from "../db/client";
 import { pruneRateLimits } from "../rate-limit";
 
@@ -24,6 +26,16 @@ export const JOB_HANDLERS = {
   "rate-limits.prune": {
     handler: async () => pruneRateLimits(db(), new Date(Date.now() - 2 * 24 * 3600 * 1000)),
     schedule: "17 * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+  // A member's call whose pacing slot was more than a moment away (lib/calltool/placement.ts).
+  "calls.place-attempt": {
+    handler: async (data: { callId: string; attempt: number }) => placeAttemptJob(db(), data),
+    retryLimit: 0,
+  } satisfies JobDefinition<{ callId: string; attempt: number }>,
+  // Calls Twilio left us unsure about: asked about through the REST API (lib/calltool/reconcile.ts).
+  "calls.reconcile": {
+    handler: async () => void (await reconcileCalls(db())),
+    schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
 };
 

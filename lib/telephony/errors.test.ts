@@ -31,10 +31,6 @@ describe("describeTwilioCode", () => {
     [21214, /can't be reached/],
     [21215, /this country are not enabled/],
     [21210, /caller ID .* isn't verified/],
-    [13223, /isn't in a format we can dial/],
-    [13224, /isn't valid/],
-    [13225, /not allowed/],
-    [13226, /isn't valid/],
     [20429, /a lot of calls right now/],
   ])("explains %i in plain words", (code, reason) => {
     expect(describeTwilioCode(code)).toMatch(reason);
