@@ -21,7 +21,8 @@ const POLL_MS = 1500;
  * it, it checks the number as the member types and shows the call's progress
  * without leaving the page. The idempotency key is made here, in the browser
  * (the page itself is the same for every visitor), so a double click or a
- * resent request finds the call already made.
+ * resent request finds the call already made. Without JavaScript there is no
+ * key, and the rule of one live call per number and page does the same.
  */
 export function CallForm({ language, targets, countries, returnTo, initial }: Props) {
   const strings = memberStrings(language);
@@ -34,10 +35,10 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   const [errors, setErrors] = useState<Record<string, string>>(initial.error ? { [initial.field ?? "form"]: initial.error } : {});
   const [progress, setProgress] = useState<MemberProgress | null>(null);
   const [sending, setSending] = useState(false);
-  const [key, setKey] = useState("");
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
-  useEffect(() => setKey(crypto.randomUUID()), []);
+  // Made at the first submit and kept until "Try again": resubmitting the same form finds the same call.
+  const key = useRef<string | null>(null);
   useEffect(() => () => void (poll.current && clearTimeout(poll.current)), []);
 
   const phoneProblem = phone.trim() && !isValidPhoneNumber(phone, country as CountryCode) ? strings.invalidNumber(names.of(country) ?? country) : null;
@@ -68,23 +69,26 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
     if (!targetId) return setErrors({ target_id: strings.noTargetChosen });
     if (phoneProblem || !phone.trim()) return setErrors({ member_phone_number: phoneProblem ?? strings.invalidNumber(names.of(country) ?? country) });
     inFlight.current = true;
+    key.current ??= crypto.randomUUID();
     setSending(true);
     setErrors({});
     const response = await fetch("/api/call", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ target_id: targetId, member_phone_number: phone, member_country: country, idempotency_key: key, language }),
+      body: JSON.stringify({ target_id: targetId, member_phone_number: phone, member_country: country, idempotency_key: key.current, language }),
     }).catch(() => null);
     inFlight.current = false;
     setSending(false);
     const body = response ? await response.json().catch(() => ({})) : {};
     if (response?.status === 201 || response?.status === 200) return follow(body.status_url);
+    // Refused: no call is live, so the next try is a new one. (Without an answer at all, the key stays: the call may exist.)
+    if (response) key.current = null;
     setErrors(body.errors ?? { form: strings.ourFault });
   };
 
   const tryAgain = () => {
     setProgress(null);
-    setKey(crypto.randomUUID());
+    key.current = null;
   };
 
   if (progress) {
@@ -117,7 +121,6 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
     <form id="call-form" action="/api/call" method="post" onSubmit={submit} noValidate className="space-y-4">
       <input type="hidden" name="return_to" value={returnTo} />
       <input type="hidden" name="language" value={language} />
-      {key && <input type="hidden" name="idempotency_key" value={key} />}
       {targets.length > 1 ? (
         <fieldset aria-describedby={errors.target_id ? "target_id-error" : undefined} aria-invalid={errors.target_id ? true : undefined}>
           <legend className="font-semibold">{strings.chooseTarget}</legend>

@@ -31,17 +31,14 @@ export type Scheduled = { kind: "waiting"; at: Date; seconds: number } | Placed;
  * through the job queue at the slot's time.
  */
 export async function scheduleAttempt(db: Db, call: Call, attempt: number): Promise<Scheduled> {
-  await db.insert(callAttempts).values({ callId: call.id, attempt }).onConflictDoNothing();
   const slot = await reserveSlot(db);
+  await db.insert(callAttempts).values({ callId: call.id, attempt, scheduledAt: slot.at }).onConflictDoNothing();
   if (slot.waitMs <= WAIT_INLINE_MS) {
     if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
     return placeAttempt(db, call, attempt);
   }
-  await db
-    .update(callAttempts)
-    .set({ scheduledAt: slot.at })
-    .where(and(eq(callAttempts.callId, call.id), eq(callAttempts.attempt, attempt), eq(callAttempts.placement, "waiting")));
-  await sendJob("calls.place-attempt", { callId: call.id, attempt }, { startAfter: slot.at, retryLimit: 0 });
+  // Every option spelt out: pg-boss refuses an option present but undefined.
+  await sendJob("calls.place-attempt", { callId: call.id, attempt }, { startAfter: slot.at, retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false });
   return { kind: "waiting", at: slot.at, seconds: Math.ceil(slot.waitMs / 1000) };
 }
 

@@ -19,6 +19,16 @@ describe("toTelephonyError", () => {
     expect(toTelephonyError(network)).toMatchObject({ code: 0, status: 0, retryable: true });
   });
 
+  it("knows when no trustworthy answer came back, so the call may exist", () => {
+    expect((toTelephonyError(restException(400, 21211, "bad")) as TelephonyError).outcomeUnknown).toBe(false);
+    expect((toTelephonyError(restException(503, 20500, "unavailable")) as TelephonyError).outcomeUnknown).toBe(false);
+    expect((toTelephonyError(restException(504, 20504, "gateway timeout")) as TelephonyError).outcomeUnknown).toBe(true);
+    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET", isAxiosError: true });
+    expect((toTelephonyError(reset) as TelephonyError).outcomeUnknown).toBe(true);
+    const timeout = Object.assign(new Error("timeout of 15000ms exceeded"), { code: "ECONNABORTED", isAxiosError: true });
+    expect((toTelephonyError(timeout) as TelephonyError).outcomeUnknown).toBe(true);
+  });
+
   it("leaves errors that are not Twilio's alone", () => {
     const bug = new TypeError("x is undefined");
     expect(toTelephonyError(bug)).toBe(bug);

@@ -41,9 +41,13 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}) {
   const proxy = await startTwilioProxy(`${fixture.url}/dev/twilio`);
   process.env.TWILIO_API_BASE_URL = proxy.url;
   setDatabaseForTests(fixture.database);
+  /** A test may answer some of Twilio's requests itself (a lost callback, a broken network). */
+  let intercept: ((step: string, request: Request) => Response | undefined) | null = null;
   fixture.patterns.push([
     /^\/twilio\/calls\/([^/]+)\/([a-z-]+)$/,
     async (request, match) => {
+      const intercepted = intercept?.(match[2]!, request);
+      if (intercepted) return intercepted;
       const route = ROUTES[match[2] as keyof typeof ROUTES];
       return route ? route.POST(request, { params: Promise.resolve({ id: match[1]! }) }) : new Response("not found", { status: 404 });
     },
@@ -67,6 +71,7 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}) {
     pluginId: plugin.id,
     pageId: page.id,
     targetId,
+    intercept: (handler: typeof intercept) => void (intercept = handler),
     script: (number: string, behavior: Record<string, unknown>) => setBehavior(fixture.sim, number, phoneBehaviorSchema.parse(behavior)),
     place: (memberPhone: string, ip = "203.0.113.9", extra: Partial<PlaceCallRequest> = {}) => placeMemberCall(db, { targetId, memberPhone, ip, canSeeDrafts: async () => false, ...extra }),
     attempt,
