@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
+import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
+import { sweepDeliveries } from "../integrations/service";
 import { pruneRateLimits } from "../rate-limit";
 
 /**
@@ -24,6 +26,18 @@ export const JOB_HANDLERS = {
   "rate-limits.prune": {
     handler: async () => pruneRateLimits(db(), new Date(Date.now() - 2 * 24 * 3600 * 1000)),
     schedule: "17 * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+  // One attempt to post an event to an organisation's endpoint; the queue's backoff spaces the retries.
+  "integrations.deliver": {
+    handler: async ({ deliveryId }: { deliveryId: string }) => deliverWebhook(db(), deliveryId),
+    batchSize: 5,
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+  } satisfies JobDefinition<{ deliveryId: string }>,
+  "integrations.sweep": {
+    handler: async () => void (await sweepDeliveries(db())),
+    schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
 };
 
