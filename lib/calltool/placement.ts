@@ -37,8 +37,7 @@ export async function scheduleAttempt(db: Db, call: Call, attempt: number): Prom
     if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
     return placeAttempt(db, call, attempt);
   }
-  // Every option spelt out: pg-boss refuses an option present but undefined.
-  await sendJob("calls.place-attempt", { callId: call.id, attempt }, { startAfter: slot.at, retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false });
+  await sendJob("calls.place-attempt", { callId: call.id, attempt }, { startAfter: slot.at });
   return { kind: "waiting", at: slot.at, seconds: Math.ceil(slot.waitMs / 1000) };
 }
 

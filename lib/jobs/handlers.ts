@@ -2,6 +2,8 @@ import "server-only";
 import { placeAttemptJob } from "../calltool/placement";
 import { reconcileCalls } from "../calltool/reconcile";
 import { db } from "../db/client";
+import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
+import { sweepDeliveries } from "../integrations/service";
 import { pruneRateLimits } from "../rate-limit";
 
 /**
@@ -35,6 +37,18 @@ export const JOB_HANDLERS = {
   // Calls Twilio left us unsure about: asked about through the REST API (lib/calltool/reconcile.ts).
   "calls.reconcile": {
     handler: async () => void (await reconcileCalls(db())),
+    schedule: "* * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+  // One attempt to post an event to an organisation's endpoint; the queue's backoff spaces the retries.
+  "integrations.deliver": {
+    handler: async ({ deliveryId }: { deliveryId: string }) => deliverWebhook(db(), deliveryId),
+    batchSize: 5,
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+  } satisfies JobDefinition<{ deliveryId: string }>,
+  "integrations.sweep": {
+    handler: async () => void (await sweepDeliveries(db())),
     schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
 };
