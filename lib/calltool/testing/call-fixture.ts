@@ -11,6 +11,8 @@ import { stopJobQueue } from "../../jobs";
 import { addPlugin, createPage, setPageStatus } from "../../pages/service";
 import { addPhoneNumber } from "../../phone-numbers/service";
 import { phoneBehaviorSchema, setBehavior } from "../../telephony/simulator/phone";
+import { simCalls } from "../../telephony/simulator/schema";
+import { pressDigits } from "../../telephony/simulator/store";
 import { TEST_AUTH_TOKEN } from "../../telephony/testing/env";
 import { startSimulatorFixture, type SimulatorFixture } from "../../telephony/testing/simulator-fixture";
 import { createUser } from "../../users/service";
@@ -35,9 +37,10 @@ export const TARGET_PHONE = "+442079460018";
  * them. Outbound calls are paced at 100 a second unless the test file sets
  * TWILIO_CPS first.
  */
-export async function startCallFixture(settings: Partial<CallToolConfig> = {}) {
+export async function startCallFixture(settings: Partial<CallToolConfig> = {}, options: { speed?: number } = {}) {
   process.env.TWILIO_CPS ??= "100";
-  const fixture: SimulatorFixture = await startSimulatorFixture(40);
+  const speed = options.speed ?? 40;
+  const fixture: SimulatorFixture = await startSimulatorFixture(speed);
   const proxy = await startTwilioProxy(`${fixture.url}/dev/twilio`);
   process.env.TWILIO_API_BASE_URL = proxy.url;
   setDatabaseForTests(fixture.database);
@@ -88,6 +91,18 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}) {
       const sid = (await attempt(callId))!.callSid!;
       return (await fixture.callLog(sid)).filter((entry) => entry.kind === "say").map((entry) => entry.message);
     },
+    /**
+     * Presses keys on the member's phone as a person does: once the phone has
+     * heard `prompt` (its `nth` time), while the <Gather> around it listens.
+     */
+    async pressWhenHeard(callId: string, prompt: string, digits: string, nth = 1) {
+      await self.until(() => self.said(callId).catch(() => []), (spoken) => spoken.filter((text) => text === prompt).length >= nth);
+      await pressDigits(fixture.sim, (await attempt(callId))!.callSid!, digits);
+    },
+    /** The member hangs up. */
+    async hangUp(callId: string) {
+      await fixture.sim.db.update(simCalls).set({ hangupRequested: true }).where(eq(simCalls.sid, (await attempt(callId))!.callSid!));
+    },
     /** Posts a request to one of the app's Twilio routes, signed as Twilio signs it. */
     post: (path: string, params: Record<string, string>, headers: Record<string, string> = {}) => {
       const url = `${fixture.url}${path}`;
@@ -116,7 +131,7 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}) {
     },
     async close() {
       // Let calls still ringing (at most a ring timeout of 30 simulated seconds) end before the database goes.
-      await new Promise((resolve) => setTimeout(resolve, (30 / 40) * 1000 + 300));
+      await new Promise((resolve) => setTimeout(resolve, (30 / speed) * 1000 + 300));
       await stopJobQueue(2000).catch(() => undefined);
       await proxy.close();
       await fixture.close();
