@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { cache } from "react";
 import type { Db } from "../db/client";
+import { log } from "../log";
 import { pages, plugins } from "../pages/schema";
 import { loadCallFacts } from "./calls";
 import { readCallToolConfig } from "./config";
@@ -21,6 +22,16 @@ export type MemberCallView = {
  * page's title and the call tool's talking points around it. Three queries.
  */
 export const memberCallView = cache(async (db: Db, callId: string): Promise<MemberCallView | null> => {
+  try {
+    return await loadView(db, callId);
+  } catch (error) {
+    // Through the masking logger: the framework would print the failed query, member's number and all.
+    log.error({ err: error, callId }, "could not read a call's status");
+    throw new Error("The call's status could not be read just now.");
+  }
+});
+
+async function loadView(db: Db, callId: string): Promise<MemberCallView | null> {
   const found = await loadCallFacts(db, callId);
   if (!found) return null;
   const { call, facts } = found;
@@ -34,4 +45,4 @@ export const memberCallView = cache(async (db: Db, callId: string): Promise<Memb
     pluginId: call.pluginId,
     tool: config ? { title: config.title, description: config.description } : null,
   };
-});
+}
