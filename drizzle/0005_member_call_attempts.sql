@@ -78,6 +78,7 @@ CREATE UNIQUE INDEX "target_dials_call_dial_key" ON "target_dials" USING btree (
 CREATE UNIQUE INDEX "calls_one_live_per_number_key" ON "calls" USING btree ("page_id","member_phone") WHERE "calls"."ended_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "calls_idempotency_key" ON "calls" USING btree ("page_id","member_phone","idempotency_key");--> statement-breakpoint
 CREATE INDEX "calls_live_idx" ON "calls" USING btree ("created_at") WHERE "calls"."ended_at" is null;--> statement-breakpoint
+CREATE INDEX "calls_number_idx" ON "calls" USING btree ("page_id","member_phone","created_at");--> statement-breakpoint
 ALTER TABLE "calls" DROP COLUMN "twilio_call_sid";--> statement-breakpoint
 ALTER TABLE "calls" DROP COLUMN "target_retry_offered";--> statement-breakpoint
 ALTER TABLE "calls" DROP COLUMN "target_call_info";

@@ -1,7 +1,5 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import { authSecret } from "./auth/secret";
 import type { Db } from "./db/client";
 import { rateLimitCounters } from "./db/schema";
 
@@ -48,33 +46,6 @@ export async function recordHit(db: Db, window: RateWindow, now = new Date()): P
     })
     .returning({ count: rateLimitCounters.count });
   return row!.count;
-}
-
-/**
- * Takes one from the window only if it has one left, in a single atomic
- * statement: answers false, and counts nothing, when the limit is reached.
- * For limits that must be spent only by what actually happens.
- */
-export async function takeIfBelow(db: Db, window: RateWindow, limit: number, now = new Date()): Promise<boolean> {
-  const rows = await db
-    .insert(rateLimitCounters)
-    .values({ bucket: window.bucket, key: window.key, windowStart: windowStart(window.windowSeconds, now), count: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimitCounters.bucket, rateLimitCounters.key, rateLimitCounters.windowStart],
-      set: { count: sql`${rateLimitCounters.count} + 1` },
-      setWhere: sql`${rateLimitCounters.count} < ${limit}`,
-    })
-    .returning({ count: rateLimitCounters.count });
-  return rows.length > 0 && rows[0]!.count <= limit;
-}
-
-/**
- * A rate-limit key for personal data (a phone number): a keyed hash, so the
- * number itself is never stored in the counters nor printed in any error
- * about them, yet the same number always gets the same key.
- */
-export function rateLimitKey(...parts: string[]): string {
-  return createHmac("sha256", authSecret()).update(`rate-limit\0${parts.join("\0")}`).digest("base64url").slice(0, 32);
 }
 
 export async function pruneRateLimits(db: Db, olderThan: Date): Promise<void> {

@@ -53,6 +53,8 @@ export const calls = pgTable(
     uniqueIndex("calls_one_live_per_number_key").on(table.pageId, table.memberPhone).where(sql`${table.endedAt} is null`),
     uniqueIndex("calls_idempotency_key").on(table.pageId, table.memberPhone, table.idempotencyKey),
     index("calls_live_idx").on(table.createdAt).where(sql`${table.endedAt} is null`),
+    // The number's calls from a page in the last day: its daily limit.
+    index("calls_number_idx").on(table.pageId, table.memberPhone, table.createdAt),
   ],
 );
 

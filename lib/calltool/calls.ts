@@ -36,14 +36,18 @@ const attemptSeen = (callSid: string) => ({
   placement: "placed",
 });
 
-/** The member answered: the message plays. */
+/** The member answered: the message plays. One statement: the attempt is seen, the call started. */
 export async function startCall(db: Db, id: string, attempt: number, callSid: string): Promise<Call | null> {
   if (!UUID.test(id)) return null;
-  await db
-    .update(callAttempts)
-    .set({ ...attemptSeen(callSid), answeredAt: sql`coalesce(${callAttempts.answeredAt}, now())` })
-    .where(and(eq(callAttempts.callId, id), eq(callAttempts.attempt, attempt)));
-  return updateCall(db, id, { status: advance("started") });
+  const seen = db.$with("seen").as(
+    db
+      .update(callAttempts)
+      .set({ ...attemptSeen(callSid), answeredAt: sql`coalesce(${callAttempts.answeredAt}, now())` })
+      .where(and(eq(callAttempts.callId, id), eq(callAttempts.attempt, attempt)))
+      .returning({ id: callAttempts.id }),
+  );
+  const [call] = await db.with(seen).update(calls).set({ status: advance("started") }).where(eq(calls.id, id)).returning();
+  return call ?? null;
 }
 
 /** A menu round ended without a valid choice; keeps the most rounds reached (a repeat of the request changes nothing). */
@@ -51,15 +55,18 @@ export function recordMenuRound(db: Db, id: string, round: number): Promise<Call
   return updateCall(db, id, { menuRounds: sql`greatest(${calls.menuRounds}, ${round})` });
 }
 
-/** The member pressed 1: this dial to the target starts. */
+/** The dial's row, from the call's script (the target's id and name), as a select for insert … select. */
+const dialRow = (id: string, attempt: number, dial: number, more = sql``) =>
+  sql`select ${id}::uuid, ${dial}::integer, ${attempt}::integer, (${calls.script}->'target'->>'id')::uuid, ${calls.script}->'target'->>'name' ${more} from ${calls} where ${calls.id} = ${id}`;
+
+/** The member pressed 1: this dial to the target starts. One statement. */
 export async function connectCall(db: Db, id: string, attempt: number, dial: number): Promise<Call | null> {
-  const call = await updateCall(db, id, { status: advance("connected") });
-  if (!call) return null;
-  await db
-    .insert(targetDials)
-    .values({ callId: id, dial, attempt, targetId: call.script.target.id, targetName: call.script.target.name })
-    .onConflictDoNothing();
-  return call;
+  if (!UUID.test(id)) return null;
+  const dialled = db.$with("dialled", { one: sql<number>`1` }).as(
+    sql`insert into ${targetDials} (call_id, dial, attempt, target_id, target_name) ${dialRow(id, attempt, dial)} on conflict do nothing returning 1`,
+  );
+  const [call] = await db.with(dialled).update(calls).set({ status: advance("connected") }).where(eq(calls.id, id)).returning();
+  return call ?? null;
 }
 
 /** The target picked up (the <Number url> request, on their leg). */
@@ -73,26 +80,23 @@ export async function recordTargetAnswered(db: Db, id: string, dial: number, dia
 
 export type DialResult = { status: string; dialCallSid: string; duration: number | null; errorCode: number | null; errorMessage: string | null };
 
-/** The Dial action: this dial's result, stored on its own row (created if the connect step's insert never landed). */
+/** The Dial action: this dial's result, stored on its own row (created if the connect step's insert never landed). One statement. */
 export async function recordDialResult(db: Db, id: string, attempt: number, dial: number, result: DialResult): Promise<Call | null> {
-  const call = await loadCall(db, id);
-  if (!call) return null;
-  const values = {
-    dialCallStatus: result.status || null,
-    dialCallSid: result.dialCallSid || null,
-    duration: result.duration,
-    errorCode: result.errorCode,
-    errorMessage: result.errorMessage,
-    endedAt: new Date(),
-  };
-  await db
-    .insert(targetDials)
-    .values({ callId: id, dial, attempt, targetId: call.script.target.id, targetName: call.script.target.name, ...values })
-    .onConflictDoUpdate({
-      target: [targetDials.callId, targetDials.dial],
-      set: { ...values, dialCallSid: sql`coalesce(${targetDials.dialCallSid}, excluded.dial_call_sid)`, endedAt: sql`coalesce(${targetDials.endedAt}, excluded.ended_at)` },
-    });
-  return call;
+  if (!UUID.test(id)) return null;
+  const dialled = db.$with("dialled", { one: sql<number>`1` }).as(
+    sql`insert into ${targetDials} (call_id, dial, attempt, target_id, target_name, dial_call_status, dial_call_sid, duration, error_code, error_message, ended_at)
+        ${dialRow(id, attempt, dial, sql`, ${result.status || null}, ${result.dialCallSid || null}, ${result.duration}::integer, ${result.errorCode}::integer, ${result.errorMessage}, now()`)}
+        on conflict (call_id, dial) do update set
+          dial_call_status = excluded.dial_call_status,
+          dial_call_sid = coalesce(${targetDials.dialCallSid}, excluded.dial_call_sid),
+          duration = excluded.duration,
+          error_code = excluded.error_code,
+          error_message = excluded.error_message,
+          ended_at = coalesce(${targetDials.endedAt}, excluded.ended_at)
+        returning 1`,
+  );
+  const [call] = await db.with(dialled).select().from(calls).where(eq(calls.id, id));
+  return call ?? null;
 }
 
 export type MemberEvent = {

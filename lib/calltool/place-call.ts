@@ -1,18 +1,19 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { parsePhoneNumberFromString, type NumberType } from "libphonenumber-js/max";
 import { checkBlocklist } from "../blocklist/service";
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
 import { callTargets, pages, phoneNumbers, plugins } from "../pages/schema";
 import { clipUrls } from "../pages/public";
-import { rateLimitKey, recordHit, secondsLeftInWindow, takeIfBelow, type RateWindow } from "../rate-limit";
+import { recordHit, secondsLeftInWindow, type RateWindow } from "../rate-limit";
 import { telephonyConfig } from "../telephony/config";
 import { TEST_CALLER_ID } from "../telephony/test-call";
-import { calls, type Call, type CallScript } from "./call-schema";
+import type { CallScript } from "./call-schema";
 import { readCallToolConfig } from "./config";
 import type { Language } from "./languages";
 import { memberStrings, refusalReason } from "./member-strings";
+import { createCall, findExisting } from "./create-call";
 import { scheduleAttempt } from "./placement";
 
 /** Number types a call tool never rings: they cost the organisation money or reach no person. */
@@ -20,8 +21,6 @@ const PREMIUM_TYPES: NumberType[] = ["PREMIUM_RATE", "SHARED_COST"];
 const REFUSED_TYPES: NumberType[] = [...PREMIUM_TYPES, "UAN", "PAGER", "VOICEMAIL", "PERSONAL_NUMBER"];
 /** Twilio's magic test numbers (+1 500 555 …): in simulator mode they reach the simulator's refusals, so those can be tried from a page. */
 const MAGIC_TEST_NUMBER = /^\+1500555\d{4}$/;
-/** A live call older than this is over, whatever we heard: the member's time limit and a ring and a queue are long past. */
-const LIVE_AT_MOST = "45 minutes";
 
 export type PlaceCallRequest = {
   targetId: string;
@@ -40,16 +39,14 @@ export type PlaceCallResult =
 
 const countryName = (code: string, language: string) => new Intl.DisplayNames([language], { type: "region" }).of(code) ?? code;
 
-class LimitReached extends Error {}
-
 /**
  * A member asks to be called and put through to a target. In order: find the
  * target, normalise the number, enforce the allowed countries, refuse
  * toll-fraud number types, check the blocklist; hand back the call already
  * live for this number and page (or made with this form's idempotency key);
- * count the address and global limits; then create the call, spending one of
- * the number's daily calls in the same transaction, and put it in line to be
- * placed at the account's pace.
+ * count the address and global limits; then create the call (in the same
+ * statement as the number's daily limit, counted in calls made) and put it in
+ * line to be placed at the account's pace.
  */
 export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promise<PlaceCallResult> {
   const [found] = await db
@@ -66,7 +63,7 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
   const config = readCallToolConfig(plugin.config, language);
   const where = { pageSlug: page.slug, pluginId: plugin.id };
   const refuse = (status: 403 | 422 | 429 | 503, error: string, extra: Partial<PlaceCallResult> = {}): PlaceCallResult => ({ ok: false, status, error, ...where, ...extra }) as PlaceCallResult;
-  const existing = (call: Pick<Call, "id">): PlaceCallResult => ({ ok: true, status: 200, callId: call.id, statusUrl: `/api/calls/${call.id}/status`, ...where });
+  const existing = (call: { id: string }): PlaceCallResult => ({ ok: true, status: 200, callId: call.id, statusUrl: `/api/calls/${call.id}/status`, ...where });
 
   const defaultCountry = (request.memberCountry ?? target.country) as Parameters<typeof parsePhoneNumberFromString>[1];
   const number = parsePhoneNumberFromString(request.memberPhone, defaultCountry);
@@ -113,34 +110,14 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
     followUpUrl: page.followUpUrl,
     limits: { memberSeconds: config.memberTimeLimitMinutes * 60, dialSeconds: config.targetTimeLimitMinutes * 60 },
   };
-  // The number's daily calls are spent here, with the call, or not at all.
-  const perNumber: RateWindow = { bucket: "calls-per-number-per-page", key: rateLimitKey(page.id, number.number), windowSeconds: 24 * 3600 };
-  let call: Call | undefined;
-  try {
-    call = await db.transaction(async (tx) => {
-      await tx
-        .update(calls)
-        .set({ endedAt: sql`now()` })
-        .where(and(eq(calls.pageId, page.id), eq(calls.memberPhone, number.number), sql`${calls.endedAt} is null and ${calls.createdAt} < now() - ${LIVE_AT_MOST}::interval`));
-      const [created] = await tx
-        .insert(calls)
-        .values({ pageId: page.id, pluginId: plugin.id, targetId: target.id, memberPhone: number.number, memberCountry: number.country!, memberIp: request.ip, script, idempotencyKey: request.idempotencyKey ?? null })
-        .onConflictDoNothing()
-        .returning();
-      if (!created) return undefined;
-      if (!(await takeIfBelow(tx as unknown as Db, perNumber, config.callsPerNumberPerDay))) throw new LimitReached();
-      return created;
-    });
-  } catch (error) {
-    if (!(error instanceof LimitReached)) throw error;
-    const retryAfter = secondsLeftInWindow(perNumber.windowSeconds);
-    return refuse(429, strings.limitReached(Math.ceil(retryAfter / 60)), { retryAfter });
-  }
-  if (!call) {
-    const other = await findExisting(db, page.id, number.number, request.idempotencyKey);
-    if (other) return existing(other);
-    return refuse(503, strings.ourFault);
-  }
+  const made = await createCall(
+    db,
+    { pageId: page.id, pluginId: plugin.id, targetId: target.id, memberPhone: number.number, memberCountry: number.country, memberIp: request.ip, script, idempotencyKey: request.idempotencyKey },
+    config.callsPerNumberPerDay,
+  );
+  if (made.kind === "existing") return existing(made);
+  if (made.kind === "limit") return refuse(429, strings.limitReached(Math.ceil(made.retryAfter / 60)), { retryAfter: made.retryAfter });
+  const call = made.call;
 
   const placed = await scheduleAttempt(db, call, 1);
   if (placed.kind === "refused") {
@@ -149,18 +126,6 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
     return refuse(callerIdProblem ? 503 : 422, strings.failed(refusalReason(strings, placed.code)), { callId: call.id, ...(callerIdProblem ? {} : { field: "member_phone_number" }) });
   }
   return { ok: true, status: 201, callId: call.id, statusUrl: `/api/calls/${call.id}/status`, ...where };
-}
-
-/** The call made with this idempotency key, else the live call for this number and page. */
-async function findExisting(db: Db, pageId: string, memberPhone: string, idempotencyKey: string | undefined): Promise<Pick<Call, "id"> | undefined> {
-  const keyMatches = idempotencyKey ? sql`(${calls.idempotencyKey} = ${idempotencyKey})` : sql`(${calls.idempotencyKey} is null and false)`;
-  const [row] = await db
-    .select({ id: calls.id })
-    .from(calls)
-    .where(and(eq(calls.pageId, pageId), eq(calls.memberPhone, memberPhone), sql`(${calls.endedAt} is null and ${calls.createdAt} >= now() - ${LIVE_AT_MOST}::interval or ${keyMatches})`))
-    .orderBy(sql`${keyMatches} desc`, sql`${calls.createdAt} desc`)
-    .limit(1);
-  return row;
 }
 
 async function firstPhoneNumber(db: Db): Promise<string | undefined> {

@@ -6,7 +6,8 @@ import { log } from "../log";
 import { placeCall } from "../telephony/calls";
 import { TelephonyError } from "../telephony/errors";
 import { reserveSlot } from "../telephony/pacing";
-import { callAttempts, calls, type Call } from "./call-schema";
+import { callAttempts, calls } from "./call-schema";
+import type { NewCall } from "./create-call";
 import { eventsUrl, callLimits, stepUrl } from "./flow";
 
 /** A wait up to this long is spent inside the request; anything longer goes through the job queue, which survives a restart. */
@@ -30,12 +31,19 @@ export type Scheduled = { kind: "waiting"; at: Date; seconds: number } | Placed;
  * slot, and places it: at once when the slot is a moment away, otherwise
  * through the job queue at the slot's time.
  */
-export async function scheduleAttempt(db: Db, call: Call, attempt: number): Promise<Scheduled> {
+export async function scheduleAttempt(db: Db, call: NewCall, attempt: number): Promise<Scheduled> {
   const slot = await reserveSlot(db);
-  await db.insert(callAttempts).values({ callId: call.id, attempt, scheduledAt: slot.at }).onConflictDoNothing();
-  if (slot.waitMs <= WAIT_INLINE_MS) {
+  const now = slot.waitMs <= WAIT_INLINE_MS;
+  // Placed in this request: the attempt is created already claimed (unknown), so no job or second request can place it too.
+  const [created] = await db
+    .insert(callAttempts)
+    .values({ callId: call.id, attempt, scheduledAt: slot.at, ...(now ? { placement: "unknown", placedAt: slot.at } : {}) })
+    .onConflictDoNothing()
+    .returning({ id: callAttempts.id });
+  if (!created) return { kind: "skipped" };
+  if (now) {
     if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
-    return placeAttempt(db, call, attempt);
+    return ask(db, call, attempt);
   }
   await sendJob("calls.place-attempt", { callId: call.id, attempt }, { startAfter: slot.at });
   return { kind: "waiting", at: slot.at, seconds: Math.ceil(slot.waitMs / 1000) };
@@ -47,14 +55,18 @@ export async function scheduleAttempt(db: Db, call: Call, attempt: number): Prom
  * refusal ends the call as failed. No answer leaves it unknown, never failed:
  * Twilio may have placed it, and a retry would ring the member twice.
  */
-export async function placeAttempt(db: Db, call: Call, attempt: number): Promise<Placed> {
+export async function placeAttempt(db: Db, call: NewCall, attempt: number): Promise<Placed> {
   const [claimed] = await db
     .update(callAttempts)
     .set({ placement: "unknown", placedAt: new Date() })
     .where(and(eq(callAttempts.callId, call.id), eq(callAttempts.attempt, attempt), eq(callAttempts.placement, "waiting")))
     .returning({ id: callAttempts.id });
   if (!claimed) return { kind: "skipped" };
+  return ask(db, call, attempt);
+}
 
+/** Asks Twilio to place a claimed attempt, and records the answer. */
+async function ask(db: Db, call: NewCall, attempt: number): Promise<Placed> {
   const limits = callLimits(call.script);
   let callSid: string;
   try {
