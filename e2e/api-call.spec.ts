@@ -54,7 +54,7 @@ test("POST /api/call refuses odd input with a 4xx, never a 500", async ({ reques
   expect((await json.json()).errors).toEqual({ target_id: "Choose who to call." });
   const form = await request.post("/api/call", { form: { target_id: "'; drop table calls; --", member_phone_number: "+442079460776", return_to: "/p/demo" }, maxRedirects: 0 });
   expect(form.status()).toBe(303);
-  expect(form.headers().location).toMatch(/^\/p\/demo\?error=Choose\+who\+to\+call\.&field=target_id/);
+  expect(form.headers().location).toMatch(/^\/p\/demo\?error=Choose\+who\+to\+call\.&sig=[\w-]{22}&field=target_id/);
 
   // A body over 16 kB is refused before it is read.
   const huge = await request.post("/api/call", { data: { target_id: "abc", member_phone_number: "1".repeat(20_000) } });

@@ -74,6 +74,10 @@ test("the call form works without JavaScript, and its status page says where the
   const choices = page.getByRole("group", { name: "Who do you want to call?" });
   await expect(choices.getByRole("alert")).toHaveText("Choose who to call.");
   await expect(choices).toHaveAttribute("aria-describedby", "target_id-error");
+  // Only the app's own errors are shown: a crafted link can't put words on the campaign's page.
+  await page.goto("/p/demo?error=Donate+by+calling+0900+000000&field=form");
+  await expect(page.getByText("Donate by calling")).toHaveCount(0);
+  await page.goto("/p/demo");
 
   await page.getByRole("radio", { name: /Sam Okafor/ }).check();
   await page.getByLabel("Country").selectOption("US");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { signError } from "@/lib/calltool/form-echo";
 import { LANGUAGES } from "@/lib/calltool/languages";
 import { memberStrings } from "@/lib/calltool/member-strings";
 import { placeMemberCall, type PlaceCallResult } from "@/lib/calltool/place-call";
@@ -78,6 +79,7 @@ export async function POST(request: Request) {
       const [name, message] = Object.entries(errors)[0]!;
       const url = new URL(back, "http://local");
       url.searchParams.set("error", message);
+      url.searchParams.set("sig", signError(message));
       url.searchParams.set("field", name);
       if (field("member_phone_number")) url.searchParams.set("phone", field("member_phone_number")!.replaceAll("\0", "").slice(0, 40));
       if (UUID.test(field("target_id") ?? "")) url.searchParams.set("target", field("target_id")!);

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { CallToolView } from "@/components/calltool/call-tool-view";
 import { UUID } from "@/lib/calltool/calls";
+import { verifiedError } from "@/lib/calltool/form-echo";
 import { db } from "@/lib/db/client";
 import { findMemberPage } from "@/lib/pages/public";
 
@@ -17,7 +18,7 @@ export default async function EmbeddedCallTool({ params, searchParams }: { param
   const query = await searchParams;
   const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string).slice(0, 300) : undefined);
   // A form posted without JavaScript comes back here, inside the frame, with its error and what was typed.
-  const initial = { error: text("error"), field: text("field"), phone: text("phone"), targetId: text("target") };
+  const initial = { error: verifiedError(text("error"), text("sig")), field: text("field"), phone: text("phone"), targetId: text("target") };
   return (
     <div lang={found.page.language} className="p-3">
       <CallToolView tool={tool} language={found.page.language} returnTo={`/embed/${pluginId}`} filters={{}} initial={initial} />
