@@ -7,7 +7,7 @@ import { users } from "./db/schema";
 import { log } from "./log";
 import { pruneRateLimits } from "./rate-limit";
 import { DEMO_SLUG, demoPageExists, ensureDemoPage } from "./pages/demo";
-import { appSimulator, endOrphanedCalls } from "./telephony/simulator";
+import { appSimulator, prepareSimulator } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
 
 /** Validates the configuration, opens the database and brings its schema up to date. */
@@ -35,9 +35,9 @@ export async function startServer(): Promise<void> {
     }
     const simulator = appSimulator();
     if (simulator) {
-      const orphaned = await endOrphanedCalls(simulator);
+      const { orphaned } = await prepareSimulator(simulator);
       if (orphaned > 0) log.warn({ orphaned }, "ended simulated calls left over from the last run");
-      console.log(`Telephony: the built-in Twilio simulator. Virtual phone: ${env.PUBLIC_URL}/dev/phone\n`);
+      console.log(`Telephony: the built-in Twilio simulator (seed ${simulator.seed}; set SIMULATOR_SEED=${simulator.seed} to replay). Virtual phone: ${env.PUBLIC_URL}/dev/phone\n`);
     }
     // Rate-limit windows are at most a day long; older counters only take space.
     const prune = () => pruneRateLimits(handle.db, new Date(Date.now() - 2 * 24 * 3600 * 1000)).catch((error) => log.warn({ err: error }, "could not prune rate limits"));

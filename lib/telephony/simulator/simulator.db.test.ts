@@ -59,7 +59,7 @@ describe(`the simulator runs a call as Twilio does (${testDriver()})`, () => {
   afterAll(() => fixture.close());
 
   it("places a call through the SDK, gathers the scripted digit, dials and bridges the target", async () => {
-    await setBehavior(fixture.sim, MEMBER, phoneBehaviorSchema.parse({ answer: "answer", answerAfter: 2, digits: [{ after: 1, digits: "1" }] }));
+    await setBehavior(fixture.sim, MEMBER, phoneBehaviorSchema.parse({ answer: "answer", answerAfter: 2, digits: [{ after: 1, digits: "1", onPrompt: true }] }));
     await setBehavior(fixture.sim, TARGET, phoneBehaviorSchema.parse({ answer: "answer", answerAfter: 3, hangupAfter: 30 }));
 
     const placed = await placeCall({
@@ -103,8 +103,8 @@ describe(`the simulator runs a call as Twilio does (${testDriver()})`, () => {
     expect(leg).toMatchObject({ parentCallSid: placed.sid, direction: "outbound-dial", from: CALLER_ID, to: TARGET, status: "completed" });
     expect(await fixture.callLog(leg!.sid)).toContainEqual(expect.objectContaining({ kind: "digits", message: "Received tones 12" }));
 
-    // Every status callback, in order, in Twilio's shape.
-    const statuses = received.status!;
+    // Every status callback, in Twilio's shape. They are sent independently, so they are read in SequenceNumber order.
+    const statuses = received.status!.toSorted((a, b) => Number(a.SequenceNumber) - Number(b.SequenceNumber));
     expect(statuses.map((event) => event.CallStatus)).toEqual(["initiated", "ringing", "in-progress", "completed"]);
     expect(statuses.map((event) => event.SequenceNumber)).toEqual(["0", "1", "2", "3"]);
     for (const event of statuses) {
