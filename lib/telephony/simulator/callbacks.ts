@@ -79,6 +79,11 @@ export class CallbackDispatcher {
     this.deliveries.push(run().catch((error) => log.error({ err: error, callSid: sid }, "Twilio simulator: a status callback could not be sent")));
   }
 
+  /** Work that ends in a callback (asynchronous answering-machine detection): settle() waits for it too. */
+  alongside(work: () => Promise<void>): void {
+    this.deliveries.push(work().catch((error) => log.error({ err: error }, "Twilio simulator: work beside a call failed")));
+  }
+
   /** Releases callbacks held for a next request that will not come, then waits for every delivery. */
   async settle(sid: string): Promise<void> {
     requestAnswered(sid);

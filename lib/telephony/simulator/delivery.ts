@@ -95,7 +95,9 @@ export async function deliver(request: SignedRequest): Promise<Delivery> {
           "I-Twilio-Idempotency-Token": request.token,
           "User-Agent": "TwilioProxy/1.1 (Patchthrough simulator)",
         },
-        signal: AbortSignal.timeout(Math.min(rules.connectTimeout + rules.readTimeout, left)),
+        // fetch() cannot time the connection apart from the answer: a refused connection fails at once,
+        // and one that hangs is cut by the read timeout.
+        signal: AbortSignal.timeout(Math.min(rules.readTimeout, left)),
         redirect: "follow",
       });
       const text = await response.text();

@@ -7,7 +7,7 @@ import { watch, waitFor } from "./control";
 import { runTwiml, type TwimlOptions, type TwimlOutcome } from "./interpreter";
 import { behaviorFor, ring, runPhoneScript, type PhoneBehavior, type RingOutcome } from "./phone";
 import type { SimCall } from "./schema";
-import { getCall, record, updateCall } from "./store";
+import { getCall, isTerminal, record, updateCall } from "./store";
 
 type EndStatus = Exclude<RingOutcome, "answered"> | "completed";
 
@@ -86,12 +86,12 @@ async function machineDetection(sim: Simulator, call: SimCall, behavior: PhoneBe
     await record(sim, call.sid, "event", `Answering-machine detection: ${verdict.answeredBy} after ${verdict.durationMs} ms`);
   };
   if (call.asyncAmd) {
-    void watch(sim, call.sid, verdict.durationMs / 1000)
-      .then(async () => {
-        await conclude();
-        await callbacks.machineDetected(call, verdict.answeredBy, verdict.durationMs);
-      })
-      .catch(() => undefined); // the call ended before a verdict: none is sent
+    callbacks.alongside(async () => {
+      const over = await waitFor(sim, call.sid, verdict.durationMs / 1000, (row) => !row || row.hangupRequested || isTerminal(row.status));
+      if (over) return; // the call ended before a verdict: none is sent
+      await conclude();
+      await callbacks.machineDetected(call, verdict.answeredBy, verdict.durationMs);
+    });
     return {};
   }
   try {
@@ -116,6 +116,8 @@ export async function runInboundCall(sim: Simulator, sid: string, extraParams: R
   let outcome: TwimlOutcome = "error";
   try {
     await updateCall(sim, sid, { status: "in-progress", startTime: new Date() });
+    // The caller's phone keeps its script: keys into prompts, a hang-up.
+    runPhoneScript(sim, sid, behavior);
     outcome = await runTwiml(sim, sid, { url: call.url!, method: call.method, params: {} }, { firstParams: { CallStatus: "ringing", ...extraParams } });
   } catch (error) {
     log.error({ err: error, callSid: sid }, "Twilio simulator: the inbound call's runner failed");
