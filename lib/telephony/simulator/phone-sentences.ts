@@ -15,7 +15,7 @@ export function describeBehavior(number: string, behavior: PhoneBehavior): strin
     "no-answer": `${number} will ring and never be answered.`,
     fail: `${number} will fail before it rings.`,
     refuse: `Twilio will refuse to call ${number} (error ${behavior.refuseCode}).`,
-    voicemail: `${number} will answer as voicemail after ${seconds(behavior.answerAfter)}: a ${seconds(behavior.greetingSeconds)} greeting, a beep, and nothing recorded.`,
+    voicemail: `${number} will answer as voicemail after ${seconds(behavior.answerAfter)}: its greeting lasts ${seconds(behavior.greetingSeconds)}, then a beep, and nothing is recorded.`,
     fax: `${number} will answer as a fax machine after ${seconds(behavior.answerAfter)}.`,
   }[behavior.answer];
   return behavior.disorder ? `${sentence} Its status callbacks arrive shuffled, late and twice.` : sentence;
