@@ -4,10 +4,10 @@ import { openVirtualPhone } from "./helpers";
 test("scripted numbers read as sentences and reset one by one; the default test number is one a member page accepts", async ({ browser, page }) => {
   const phone = await openVirtualPhone(browser);
   const behaviour = phone.locator("form", { has: phone.getByRole("heading", { name: "How a number behaves" }) });
-  await behaviour.getByLabel("Number").fill("+442079460801");
+  await behaviour.getByLabel("Number", { exact: true }).fill("+442079460801");
   await behaviour.getByLabel("When it rings").selectOption("busy");
   await behaviour.getByRole("button", { name: "Save behaviour" }).click();
-  await behaviour.getByLabel("Number").fill("+442079460802");
+  await behaviour.getByLabel("Number", { exact: true }).fill("+442079460802");
   await behaviour.getByLabel("When it rings").selectOption("voicemail");
   await behaviour.getByRole("button", { name: "Save behaviour" }).click();
   const scripted = phone.getByRole("region", { name: "Scripted numbers" });
