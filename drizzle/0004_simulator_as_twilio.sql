@@ -28,6 +28,7 @@ CREATE TABLE "sim_numbers" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "sim_calls" ADD COLUMN "time_limit" integer DEFAULT 14400 NOT NULL;--> statement-breakpoint
 ALTER TABLE "sim_calls" ADD COLUMN "phone_number_sid" text;--> statement-breakpoint
 ALTER TABLE "sim_calls" ADD COLUMN "dial_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "sim_calls" ADD COLUMN "queue_time" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

@@ -108,7 +108,7 @@ export async function dial(sim: Simulator, parent: SimCall, node: TwimlNode, doc
   }
 
   try {
-    const seconds = await bridge(sim, parent.sid, leg.sid, endLeg);
+    const seconds = await bridge(sim, parent.sid, leg.sid, endLeg, intAttr(node, "timeLimit", 14_400));
     return { params: { DialCallStatus: "completed", DialCallSid: leg.sid, DialCallDuration: String(seconds), DialBridged: "true" } };
   } catch (error) {
     if (!(error instanceof CallEnded)) throw error;

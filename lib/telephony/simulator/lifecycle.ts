@@ -49,6 +49,7 @@ export async function runOutboundCall(sim: Simulator, sid: string): Promise<void
     await updateCall(sim, sid, { status: "in-progress", startTime: new Date(), activity: "Answered" });
     await record(sim, sid, "event", "Answered");
     runPhoneScript(sim, sid, behavior);
+    endAtTimeLimit(sim, sid, created.timeLimit);
     const answered = (await getCall(sim, sid))!;
     await callbacks.status(answered, "answered", "in-progress");
     const options = await machineDetection(sim, answered, behavior, callbacks);
@@ -61,6 +62,19 @@ export async function runOutboundCall(sim: Simulator, sid: string): Promise<void
     // The call's last bookkeeping must never escape as an unhandled rejection (the database may be gone at shutdown).
     await finish(sim, sid, status, callbacks).catch((error) => log.error({ err: error, callSid: sid }, "Twilio simulator: could not end the call"));
   }
+}
+
+/** Twilio ends an answered call when its TimeLimit runs out, whatever it is doing. */
+function endAtTimeLimit(sim: Simulator, sid: string, seconds: number): void {
+  const timer = setTimeout(() => {
+    void (async () => {
+      const row = await getCall(sim, sid);
+      if (!row || isTerminal(row.status)) return;
+      await updateCall(sim, sid, { hangupRequested: true });
+      await record(sim, sid, "event", `The call reached its TimeLimit of ${seconds} s and was ended`);
+    })().catch(() => undefined);
+  }, (seconds * 1000) / sim.speed);
+  timer.unref();
 }
 
 /** Waits `queued` for the call's pacing slot. Answers false when it was canceled meanwhile. */

@@ -71,7 +71,7 @@ export async function handlePhoneApi(sim: Simulator, request: Request, segments:
       return Response.json({ sid: verified.sid, number: verified.phoneNumber }, { status: 201 });
     }
     case "POST inbound": {
-      const parsed = z.union([z.object({ from: e164, to: e164 }), z.object({ from: e164, url: z.string().trim().min(1, "Enter a URL of this app").max(2000) })]).safeParse(await body(request));
+      const parsed = z.union([z.object({ from: e164, to: e164 }), z.object({ from: e164, url: z.string().trim().min(1, "Enter a URL of this app").max(2000).refine((url) => !url.includes("\u0000"), "A URL has no NUL characters") })]).safeParse(await body(request));
       if (!parsed.success) return bad("That call can't be placed", fieldErrorsOf(parsed.error));
       const placed = await placeInboundCall(sim, parsed.data);
       if (!placed.ok) return bad(placed.error, { [placed.field]: placed.error });

@@ -55,6 +55,8 @@ export async function createCall({ sim, form }: RestRequest): Promise<Response> 
   if (unknownEvent) return twilioError(400, 21626, `Invalid StatusCallbackEvent: ${unknownEvent}`);
   const timeout = param(form, "Timeout") ? Number(param(form, "Timeout")) : 60;
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 600) return invalid("Timeout must be a whole number of seconds from 1 to 600");
+  const timeLimit = param(form, "TimeLimit") ? Number(param(form, "TimeLimit")) : 14_400;
+  if (!Number.isInteger(timeLimit) || timeLimit < 1 || timeLimit > 86_400) return invalid("TimeLimit must be a whole number of seconds from 1 to 86400");
   const machineDetection = param(form, "MachineDetection");
   if (machineDetection && !["Enable", "DetectMessageEnd"].includes(machineDetection)) return invalid("MachineDetection must be Enable or DetectMessageEnd");
   const detectionTimeout = param(form, "MachineDetectionTimeout") ? Number(param(form, "MachineDetectionTimeout")) : 30;
@@ -85,6 +87,7 @@ export async function createCall({ sim, form }: RestRequest): Promise<Response> 
       statusCallbackMethod: param(form, "StatusCallbackMethod") || "POST",
       statusCallbackEvents: events,
       timeout,
+      timeLimit,
       dialAt,
       queueTime,
       machineDetection: machineDetection || null,

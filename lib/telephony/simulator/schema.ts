@@ -24,6 +24,8 @@ export const simCalls = pgTable(
     statusCallbackMethod: text("status_callback_method").notNull().default("POST"),
     statusCallbackEvents: jsonb("status_callback_events").$type<string[]>().notNull().default([]),
     timeout: integer("timeout").notNull().default(60),
+    /** Seconds an answered call may last before Twilio ends it (TimeLimit; 4 hours by default). */
+    timeLimit: integer("time_limit").notNull().default(14_400),
     /** For an inbound call: the IncomingPhoneNumber it reached. */
     phoneNumberSid: text("phone_number_sid"),
     /** Pacing: when the call may leave the queue, and how long it waited (simulated ms), as Twilio's queue_time. */

@@ -96,7 +96,8 @@ describe(`the simulator runs a call as Twilio does (${testDriver()})`, () => {
     expect(dialed).toMatchObject({ CallSid: placed.sid, DialCallStatus: "completed", DialBridged: "true" });
     expect(dialed.DialCallSid).toMatch(/^CA[0-9a-f]{32}$/);
     expect(Number(dialed.DialCallDuration)).toBeGreaterThanOrEqual(28);
-    expect(Number(dialed.DialCallDuration)).toBeLessThanOrEqual(34);
+    // At 40 simulated seconds a real one, a loaded machine's delays show up tenfold: a generous upper bound.
+    expect(Number(dialed.DialCallDuration)).toBeLessThanOrEqual(45);
 
     // The target leg: a child of the call, dialled from the caller ID, sent the extension's tones.
     const [leg] = await fixture.database.db.select().from(simCalls).where(eq(simCalls.sid, String(dialed.DialCallSid)));

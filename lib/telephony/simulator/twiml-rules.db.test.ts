@@ -40,6 +40,8 @@ beforeAll(async () => {
   s.twiml("/dial-failing", (r) => r.dial({ action: `${url}/dialed`, timeout: 20 }).number("+15005550003"));
   s.twiml("/dial-spoofed", (r) => r.dial({ action: `${url}/dialed`, timeout: 20, callerId: "+442079469999" }).number("+442079462002"));
   s.callback("/status");
+  s.twiml("/hold", (r) => r.pause({ length: 120 }));
+  s.twiml("/dial-limited", (r) => r.dial({ action: `${url}/dialed`, timeout: 20, timeLimit: 5 }).number("+442079462005"));
 });
 afterAll(() => s.close());
 
@@ -123,6 +125,26 @@ describe(`failures as Twilio reports them (${testDriver()})`, () => {
     await s.fixture.waitForEnd(sid);
     expect(dialedOf(sid)).toMatchObject({ DialCallStatus: "failed", ErrorCode: "13214" });
     await expect(s.fixture.callLog(sid)).resolves.toContainEqual(expect.objectContaining({ kind: "error", detail: { code: 13214 } }));
+  });
+});
+
+describe(`time limits (${testDriver()})`, () => {
+  it("ends an answered call when its TimeLimit runs out", async () => {
+    await s.script("+442079462006", { answer: "answer", answerAfter: 0 });
+    const created = await s.rest("POST", "/Calls.json", { To: "+442079462006", From: "+15005550006", Url: `${url}/hold`, TimeLimit: "5" });
+    const { sid } = (await created.json()) as { sid: string };
+    const ended = await s.fixture.waitForEnd(sid);
+    expect(ended.duration).toBeLessThan(20);
+    expect(await s.fixture.callLog(sid)).toContainEqual(expect.objectContaining({ message: "The call reached its TimeLimit of 5 s and was ended" }));
+  });
+
+  it("ends a bridge when the Dial's timeLimit runs out", async () => {
+    await s.script("+442079462005", { answer: "answer", answerAfter: 0, hangupAfter: 100 });
+    const { sid } = await s.call("+442079462006", "/dial-limited");
+    await s.fixture.waitForEnd(sid);
+    const leg = dialedOf(sid)!;
+    expect(leg).toMatchObject({ DialCallStatus: "completed", DialBridged: "true" });
+    expect(Number(leg.DialCallDuration)).toBeLessThan(20);
   });
 });
 
