@@ -116,19 +116,21 @@ export async function ring(sim: Simulator, call: SimCall, timeout: number, aband
  * Runs beside the call.
  */
 export function runPhoneScript(sim: Simulator, sid: string, behavior: PhoneBehavior): void {
-  const stillUp = async () => (await getCall(sim, sid))?.status === "in-progress";
+  // Each step runs on its own timer; the call (or, at shutdown, the database) may be gone by then.
+  const later = (seconds: number, step: () => Promise<unknown>) =>
+    void sleep(sim, seconds)
+      .then(async () => {
+        if ((await getCall(sim, sid))?.status === "in-progress") await step();
+      })
+      .catch(() => undefined);
   const hangUpAfter = (seconds: number, why: string) =>
-    void sleep(sim, seconds).then(async () => {
-      if (await stillUp()) {
-        await updateCall(sim, sid, { hangupRequested: true });
-        await record(sim, sid, "event", why);
-      }
+    later(seconds, async () => {
+      await updateCall(sim, sid, { hangupRequested: true });
+      await record(sim, sid, "event", why);
     });
   if (behavior.answer === "voicemail") {
-    void record(sim, sid, "event", `Voicemail answered: a ${behavior.greetingSeconds} s greeting plays`);
-    void sleep(sim, behavior.greetingSeconds).then(async () => {
-      if (await stillUp()) await record(sim, sid, "event", "Voicemail: beep. It records, and keeps nothing");
-    });
+    void record(sim, sid, "event", `Voicemail answered: a ${behavior.greetingSeconds} s greeting plays`).catch(() => undefined);
+    later(behavior.greetingSeconds, () => record(sim, sid, "event", "Voicemail: beep. It records, and keeps nothing"));
     hangUpAfter(behavior.greetingSeconds + VOICEMAIL_LISTENS_SECONDS, "The voicemail hung up");
     return;
   }
@@ -136,11 +138,7 @@ export function runPhoneScript(sim: Simulator, sid: string, behavior: PhoneBehav
     hangUpAfter(10, "The fax machine hung up");
     return;
   }
-  for (const press of behavior.digits.filter((entry) => !entry.onPrompt)) {
-    void sleep(sim, press.after).then(async () => {
-      if (await stillUp()) await pressDigits(sim, sid, press.digits);
-    });
-  }
+  for (const press of behavior.digits.filter((entry) => !entry.onPrompt)) later(press.after, () => pressDigits(sim, sid, press.digits));
   void pressOnPrompts(sim, sid, behavior.digits.filter((entry) => entry.onPrompt)).catch(() => undefined);
   if (behavior.hangupAfter !== undefined) hangUpAfter(behavior.hangupAfter, "The phone hung up");
 }
