@@ -16,6 +16,7 @@ test("the virtual phone and its API are closed to anyone but signed-in staff; th
   // A volunteer is refused: 403, page and API.
   const admin = await browser.newPage();
   await signIn(admin, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await expect(admin).toHaveURL(/\/admin$/);
   await admin.goto("/admin/users");
   const invite = admin.locator("form", { has: admin.getByRole("heading", { name: "Invite someone" }) });
   await invite.getByLabel("Email").fill("dev-volunteer@example.org");
