@@ -107,13 +107,14 @@ export async function dial(sim: Simulator, parent: SimCall, node: TwimlNode, doc
     }
   }
 
+  // DialCallDuration is the dialled call's length, from its answer (whisper included) to its end.
+  const legSeconds = async () => String((await getCall(sim, leg.sid))?.duration ?? simulatedSeconds(sim, answeredAt));
   try {
-    const seconds = await bridge(sim, parent.sid, leg.sid, endLeg, intAttr(node, "timeLimit", 14_400));
-    return { params: { DialCallStatus: "completed", DialCallSid: leg.sid, DialCallDuration: String(seconds), DialBridged: "true" } };
+    await bridge(sim, parent.sid, leg.sid, endLeg, intAttr(node, "timeLimit", 14_400));
+    return { params: { DialCallStatus: "completed", DialCallSid: leg.sid, DialCallDuration: await legSeconds(), DialBridged: "true" } };
   } catch (error) {
     if (!(error instanceof CallEnded)) throw error;
-    const seconds = String(simulatedSeconds(sim, answeredAt));
-    return { params: { DialCallStatus: "completed", DialCallSid: leg.sid, DialCallDuration: seconds, DialBridged: "true" }, callerHungUp: true };
+    return { params: { DialCallStatus: "completed", DialCallSid: leg.sid, DialCallDuration: await legSeconds(), DialBridged: "true" }, callerHungUp: true };
   }
 }
 
