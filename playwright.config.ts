@@ -58,6 +58,8 @@ export default defineConfig({
       // CI runs the @call-flow tests again with SIMULATOR_DISORDER=on and a fixed SIMULATOR_SEED (scripts/test.sh).
       SIMULATOR_DISORDER: process.env.SIMULATOR_DISORDER ?? "off",
       SIMULATOR_SEED: process.env.SIMULATOR_SEED ?? "",
+      // Background jobs (deliveries, recalls) are picked up within half a second.
+      JOBS_POLL_SECONDS: "0.5",
       TELEPHONY: "simulator",
       TWILIO_ACCOUNT_SID: "",
       TWILIO_AUTH_TOKEN: "",
