@@ -53,6 +53,11 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // Simulated phones run four times faster than life, so ring timeouts don't stall the suite.
       SIMULATOR_SPEED: "4",
+      // No test here is about pacing (lib/telephony/simulator/pacing.db.test.ts is): calls go out at once.
+      SIMULATOR_CPS: "100",
+      // CI runs the @call-flow tests again with SIMULATOR_DISORDER=on and a fixed SIMULATOR_SEED (scripts/test.sh).
+      SIMULATOR_DISORDER: process.env.SIMULATOR_DISORDER ?? "off",
+      SIMULATOR_SEED: process.env.SIMULATOR_SEED ?? "",
       // Background jobs (deliveries, recalls) are picked up within half a second.
       JOBS_POLL_SECONDS: "0.5",
       TELEPHONY: "simulator",

@@ -39,3 +39,21 @@ export async function signInAsNewCampaigner(browser: Browser, email: string): Pr
   await expect(page).toHaveURL(/\/admin$/);
   return page;
 }
+
+/**
+ * The virtual phone is for staff only: a page signed in as the demo admin,
+ * on /dev/phone. Its `request` carries the session, for scripting numbers.
+ */
+export async function openVirtualPhone(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, DEMO.email, DEMO.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/dev/phone");
+  return page;
+}
+
+/** Scripts how a simulated number behaves, through the virtual phone's API, as staff. */
+export async function scriptNumber(phone: Page, number: string, behavior: Record<string, unknown>): Promise<void> {
+  const scripted = await phone.request.put(`/dev/phone/api/numbers/${encodeURIComponent(number)}`, { data: behavior });
+  expect(scripted.ok()).toBe(true);
+}

@@ -8,7 +8,7 @@ import { log } from "./log";
 import { jobQueue, startJobWorkers, stopJobQueue } from "./jobs";
 import { JOB_HANDLERS } from "./jobs/handlers";
 import { DEMO_SLUG, demoPageExists, ensureDemoPage } from "./pages/demo";
-import { appSimulator, endOrphanedCalls } from "./telephony/simulator";
+import { appSimulator, prepareSimulator } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
 
 /** Validates the configuration, opens the database and brings its schema up to date. */
@@ -36,9 +36,9 @@ export async function startServer(): Promise<void> {
     }
     const simulator = appSimulator();
     if (simulator) {
-      const orphaned = await endOrphanedCalls(simulator);
+      const { orphaned } = await prepareSimulator(simulator);
       if (orphaned > 0) log.warn({ orphaned }, "ended simulated calls left over from the last run");
-      console.log(`Telephony: the built-in Twilio simulator. Virtual phone: ${env.PUBLIC_URL}/dev/phone\n`);
+      console.log(`Telephony: the built-in Twilio simulator (seed ${simulator.seed}; set SIMULATOR_SEED=${simulator.seed} to replay). Virtual phone: ${env.PUBLIC_URL}/dev/phone\n`);
     }
     const boss = await jobQueue();
     if (env.JOBS_WORKER === "in-process") await startJobWorkers(boss, JOB_HANDLERS);
