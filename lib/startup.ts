@@ -1,6 +1,7 @@
 import "server-only";
 import { database, type DatabaseHandle } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
+import { configureEdge, edgeInstalled } from "./edge/state.mjs";
 import { ConfigError, getEnv } from "./env";
 import { eq } from "drizzle-orm";
 import { users } from "./db/schema";
@@ -21,8 +22,11 @@ export async function prepareDatabase(): Promise<DatabaseHandle> {
 /** Runs once per server process, from instrumentation.ts, before the first request. */
 export async function startServer(): Promise<void> {
   try {
-    const handle = await prepareDatabase();
     const env = getEnv();
+    // Only server.mjs sees the socket; under a bare `next start` every client could name its own address.
+    if (!edgeInstalled()) throw new ConfigError("start the app with `npm start` (node server.mjs), not `next start`: only its server knows the client's real address.");
+    configureEdge({ trustedProxies: env.TRUSTED_PROXIES, publicUrl: env.PUBLIC_URL, dev: env.NODE_ENV === "development" });
+    const handle = await prepareDatabase();
     if (handle.driver === "pglite") {
       const demoAdminWorks = await ensureDemoAdmin(handle.db);
       const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN.email));

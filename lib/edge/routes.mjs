@@ -1,0 +1,62 @@
+// @ts-check
+/**
+ * Ids in addresses are UUIDs, checked before Next.js routes the request: an
+ * id PostgreSQL cannot parse ("/embed/------") would otherwise fail the
+ * query and answer 500. The routes come from the build
+ * (.next/app-path-routes-manifest.json); a dynamic segment named `id` or
+ * ending in `Id` ([id], [pluginId], [callId]) holds a UUID.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isIdName = (/** @type {string} */ name) => name === "id" || /^[a-z][a-zA-Z0-9]*Id$/.test(name);
+
+/** @typedef {{ kind: "static", text: string } | { kind: "param", id: boolean } | { kind: "rest", optional: boolean }} Segment */
+
+/** "/admin/pages/[id]" → its segments. */
+function parseRoute(/** @type {string} */ route) {
+  return route
+    .split("/")
+    .filter(Boolean)
+    .map((/** @type {string} */ part) => {
+      /** @type {Segment} */
+      let segment = { kind: "static", text: part };
+      const rest = part.match(/^\[\[?\.\.\.[^\]]+\]\]?$/);
+      const param = part.match(/^\[([^\].]+)\]$/);
+      if (rest) segment = { kind: "rest", optional: part.startsWith("[[") };
+      else if (param) segment = { kind: "param", id: isIdName(param[1] ?? "") };
+      return segment;
+    });
+}
+
+/** "match", "no", or "bad-id" when the path fits the route but for an id that is not a UUID. */
+function fit(/** @type {Segment[]} */ route, /** @type {string[]} */ parts) {
+  let badId = false;
+  for (let i = 0; i < route.length; i++) {
+    const segment = /** @type {Segment} */ (route[i]);
+    if (segment.kind === "rest") return parts.length > i || segment.optional ? (badId ? "bad-id" : "match") : "no";
+    const part = parts[i];
+    if (part === undefined) return "no";
+    if (segment.kind === "static" && segment.text !== part) return "no";
+    if (segment.kind === "param" && segment.id && !UUID.test(part)) badId = true;
+  }
+  if (parts.length !== route.length) return "no";
+  return badId ? "bad-id" : "match";
+}
+
+/**
+ * @param {string[]} routes the app's routes, as the build lists them
+ * @returns {(path: string) => boolean} whether a (decodable) path names a route only through a malformed id
+ */
+export function malformedIdGuard(routes) {
+  const parsed = routes.map(parseRoute);
+  return (path) => {
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    let badId = false;
+    for (const route of parsed) {
+      const result = fit(route, parts);
+      if (result === "match") return false;
+      if (result === "bad-id") badId = true;
+    }
+    return badId;
+  };
+}
