@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** The target id of the demo page's first target, read from its form as a partner's site would. */
 async function demoTargetId(page: import("@playwright/test").Page): Promise<string> {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startApp } from "./server";
 
 test("a test call rings on /dev/phone, where a person answers, presses 1 and talks to a second phone", async ({ page, request }) => {

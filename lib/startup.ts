@@ -33,7 +33,8 @@ export async function startServer(): Promise<void> {
       if (admin) await ensureDemoPage(handle.db, admin.id);
       console.log(`\nPatchthrough is using the embedded database in ${env.DATA_DIR}/pglite.`);
       if (demoAdminWorks) {
-        console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin)`);
+        console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin).`);
+        console.log("This password is published: its first sign-in must choose a new one before anything else opens.");
       }
       if (await demoPageExists(handle.db)) console.log(`Demo campaign page: ${env.PUBLIC_URL}/p/${DEMO_SLUG}\n`);
     }
