@@ -9,6 +9,8 @@
 
 const FORWARDING_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** No route takes more (a 10 MB clip and its form are the largest); each route also counts what it reads. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** "::ffff:203.0.113.7" (an IPv4 client on a dual-stack socket) → "203.0.113.7". */
 export function socketAddress(/** @type {string | undefined} */ address) {
@@ -39,9 +41,9 @@ export function forwardClientAddress(/** @type {IncomingMessage} */ req, /** @ty
  * Refuses, with a 4xx, requests the framework would otherwise answer with a
  * 500: a path whose percent-encoding does not decode (Next.js throws a
  * DecodeError for dynamic segments and has no page to render it with), a NUL
- * byte anywhere in the address (PostgreSQL refuses NUL in text), and a
- * state-changing request from another site (Next.js aborts a cross-origin
- * server action with a 500).
+ * byte anywhere in the address (PostgreSQL refuses NUL in text), a body
+ * announced larger than any route takes, and a state-changing request from
+ * another site (Next.js aborts a cross-origin server action with a 500).
  * @returns {Refusal | null}
  */
 export function refusal(/** @type {IncomingMessage} */ req) {
@@ -57,6 +59,9 @@ export function refusal(/** @type {IncomingMessage} */ req) {
   }
   if (decoded.includes("\0") || /%00/i.test(query) || query.includes("\0")) {
     return { status: 400, message: "Bad request: the address contains a NUL byte." };
+  }
+  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) {
+    return { status: 413, message: "Payload too large." };
   }
   if (!SAFE_METHODS.has(req.method ?? "GET") && crossOrigin(req)) {
     return { status: 403, message: "Forbidden: this request came from another site." };

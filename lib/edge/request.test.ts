@@ -45,6 +45,11 @@ describe("refusal", () => {
     }
   });
 
+  it("refuses a body announced larger than any route takes", () => {
+    expect(refusal(request("/api/clips", { "content-length": String(17 * 1024 * 1024) }, "POST"))).toMatchObject({ status: 413 });
+    expect(refusal(request("/api/clips", { "content-length": String(10 * 1024 * 1024) }, "POST"))).toBeNull();
+  });
+
   it("refuses a state-changing request from another site, as Next.js would for a server action, but with a 403", () => {
     expect(refusal(request("/admin/users", { origin: "https://evil.example" }, "POST"))).toMatchObject({ status: 403 });
     expect(refusal(request("/admin/users", { origin: "null" }, "POST"))).toMatchObject({ status: 403 });
