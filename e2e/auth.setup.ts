@@ -1,20 +1,31 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
-import { DEMO_ADMIN, PUBLISHED_DEMO_PASSWORD, signIn, signOut } from "./helpers";
+import { cookieHeader, DEMO_ADMIN, PUBLISHED_DEMO_PASSWORD, signIn, signOut } from "./helpers";
+import { builtActions, builtRoutes } from "./security/build";
+import { pendingReason } from "./security/policy";
+import { checkAction, checkRoute } from "./security/sweep";
 
 // Runs before every other e2e test (the "setup" project): they sign in with the password chosen here.
-test("the demo admin's first sign-in must choose a new password before anything else opens", async ({ page }) => {
+test("the demo admin's first sign-in must choose a new password before anything else opens", async ({ page, baseURL }) => {
   await page.goto("/admin/users");
   await signIn(page, DEMO_ADMIN.email, PUBLISHED_DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/account\/password$/);
   await expect(page.getByRole("status")).toContainText("published in Patchthrough's README");
 
-  // Meanwhile every page, route handler and action treats the account as signed out (e2e/sweep.spec.ts checks each one).
+  // Meanwhile every page, route handler and action the build serves refuses the account, except its change of password.
   for (const path of ["/admin", "/admin/users", "/admin/pages/new"]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/account\/password$/);
   }
-  const upload = await page.request.post("/api/clips", { multipart: { file: { name: "a.mp3", mimeType: "audio/mpeg", buffer: Buffer.from("x") } } });
-  expect(upload.status()).toBe(401);
+  const cookie = await cookieHeader(page);
+  const ids = { pageId: randomUUID(), pluginId: randomUUID() };
+  const problems: string[] = [];
+  // Routes whose fix is still in flight are left to e2e/security/sweep.spec.ts, which marks them expected to fail.
+  for (const route of builtRoutes().filter((built) => !pendingReason(built.route))) {
+    problems.push(...(await checkRoute(baseURL!, route, "must-change-password", cookie, ids)));
+  }
+  for (const action of builtActions()) problems.push(...(await checkAction(baseURL!, action, "must-change-password", cookie, ids)));
+  expect(problems).toEqual([]);
 
   // Mistakes are explained at their field.
   await page.goto("/account/password");

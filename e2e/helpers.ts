@@ -22,15 +22,15 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/signin/);
 }
 
-/** A campaigner account, made the way an organisation makes one: invited by an admin. Answers a page signed in as them. */
-export async function signInAsNewCampaigner(browser: Browser, email: string): Promise<Page> {
+/** An account made the way an organisation makes one: invited by the demo admin, then joined. Answers a page signed in as them. */
+export async function signInAsNew(browser: Browser, email: string, role: "campaigner" | "volunteer" | "admin"): Promise<Page> {
   const admin = await browser.newPage();
   await signIn(admin, DEMO.email, DEMO.password);
   await expect(admin).toHaveURL(/\/admin$/);
   await admin.goto("/admin/users");
   const invite = admin.locator("form", { has: admin.getByRole("heading", { name: "Invite someone" }) });
   await invite.getByLabel("Email").fill(email);
-  await invite.getByLabel("Role").selectOption("campaigner");
+  await invite.getByLabel("Role").selectOption(role);
   await invite.getByRole("button", { name: "Create invitation" }).click();
   const link = (await admin.getByTestId("invitation-link").textContent())!;
   await admin.close();
@@ -39,9 +39,16 @@ export async function signInAsNewCampaigner(browser: Browser, email: string): Pr
   const page = await context.newPage();
   await page.goto(link);
   await page.getByLabel("Your name").fill("Camille");
-  await page.getByLabel("Choose a password").fill("campaigner password");
-  await page.getByLabel("Type it again").fill("campaigner password");
+  await page.getByLabel("Choose a password").fill(`${role} password`);
+  await page.getByLabel("Type it again").fill(`${role} password`);
   await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page).toHaveURL(role === "volunteer" ? /\/$/ : /\/admin$/);
   return page;
+}
+
+export const signInAsNewCampaigner = (browser: Browser, email: string) => signInAsNew(browser, email, "campaigner");
+
+/** The Cookie header of a page's browser context: its session, for requests made outside the browser. */
+export async function cookieHeader(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 }

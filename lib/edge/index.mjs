@@ -3,12 +3,19 @@ import compression from "compression";
 import { baseHeaders, contentSecurityPolicy, inlineScriptHashes } from "./headers.mjs";
 import { forwardClientAddress, refusal } from "./request.mjs";
 import { holdHtml } from "./response.mjs";
-import { malformedIdGuard } from "./routes.mjs";
+import { unroutableGuard } from "./routes.mjs";
 import { edgeConfig } from "./state.mjs";
 
 /** @typedef {import("node:http").IncomingMessage} IncomingMessage */
 /** @typedef {import("node:http").ServerResponse} ServerResponse */
 /** @typedef {(req: IncomingMessage, res: ServerResponse) => Promise<void>} Handler */
+
+/**
+ * Next.js forwards a server action sent to a page that does not render it to
+ * one that does, addressed by its route pattern ("/admin/pages/[id]"). It
+ * renders no page for it, so the pattern's odd ids reach no query.
+ */
+const forwardedAction = (/** @type {IncomingMessage} */ req) => req.method === "POST" && !!req.headers["next-action"] && req.headers["x-action-forwarded"] === "1";
 
 /**
  * The request listener of server.mjs: every request passes through here on
@@ -18,7 +25,7 @@ import { edgeConfig } from "./state.mjs";
  * @returns {(req: IncomingMessage, res: ServerResponse) => void}
  */
 export function createEdge(handle, { routes }) {
-  const malformedId = malformedIdGuard(routes);
+  const unroutable = unroutableGuard(routes);
   // Next.js's own compression is off (next.config.mjs): it would compress
   // HTML before the edge could hash its scripts. This is the same middleware.
   const compress = compression();
@@ -31,7 +38,7 @@ export function createEdge(handle, { routes }) {
     }
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     for (const [name, value] of Object.entries(baseHeaders({ path, config }))) res.setHeader(name, value);
-    const refused = refusal(req) ?? (malformedId(path) ? { status: 404, message: "Not found: this address has a malformed id." } : null);
+    const refused = refusal(req) ?? (unroutable(path) && !forwardedAction(req) ? { status: 404, message: "Not found." } : null);
     if (refused) {
       res.writeHead(refused.status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(refused.message);
       return;

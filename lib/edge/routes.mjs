@@ -1,10 +1,13 @@
 // @ts-check
 /**
- * Ids in addresses are UUIDs, checked before Next.js routes the request: an
- * id PostgreSQL cannot parse ("/embed/------") would otherwise fail the
- * query and answer 500. The routes come from the build
- * (.next/app-path-routes-manifest.json); a dynamic segment named `id` or
- * ending in `Id` ([id], [pluginId], [callId]) holds a UUID.
+ * Addresses that name no page, answered 404 before Next.js routes them:
+ *
+ * - a route's id that is not a UUID: PostgreSQL cannot parse "/embed/------"
+ *   and the query would fail with a 500. A dynamic segment named `id` or
+ *   ending in `Id` ([id], [pluginId], [callId]) holds a UUID;
+ * - the framework's own entries (/_global-error renders with a 500).
+ *
+ * The routes come from the build (.next/app-path-routes-manifest.json).
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,11 +48,13 @@ function fit(/** @type {Segment[]} */ route, /** @type {string[]} */ parts) {
 
 /**
  * @param {string[]} routes the app's routes, as the build lists them
- * @returns {(path: string) => boolean} whether a (decodable) path names a route only through a malformed id
+ * @returns {(path: string) => boolean} whether a (decodable) path is internal, or names a route only through a malformed id
  */
-export function malformedIdGuard(routes) {
-  const parsed = routes.map(parseRoute);
+export function unroutableGuard(routes) {
+  const internal = new Set(routes.filter((route) => route.startsWith("/_")));
+  const parsed = routes.filter((route) => !internal.has(route)).map(parseRoute);
   return (path) => {
+    if (internal.has(path.replace(/\/+$/, ""))) return true;
     const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
     let badId = false;
     for (const route of parsed) {
