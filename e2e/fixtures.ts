@@ -7,13 +7,16 @@ export { expect } from "@playwright/test";
  * when any page it opened (in any context) reported a Content-Security-Policy
  * violation. Specs import `test` from here (eslint enforces it).
  */
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{ cspViolations: string[]; allowedCspViolations: RegExp[] }>({
+  /** Violations a test provokes on purpose (a page framed where it may not be). */
+  allowedCspViolations: [[], { option: true }],
   cspViolations: [
-    async ({ browser, context }, provide, testInfo) => {
+    async ({ browser, context, allowedCspViolations }, provide, testInfo) => {
       const violations: string[] = [];
       const watchPage = (page: Page) =>
         page.on("console", (message) => {
-          if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+          const text = message.text();
+          if (/Content[- ]Security[- ]Policy/i.test(text) && !allowedCspViolations.some((allowed) => allowed.test(text))) violations.push(`${page.url()}: ${text}`);
         });
       const watchContext = (watched: BrowserContext) => {
         watched.pages().forEach(watchPage);
