@@ -28,6 +28,7 @@ export function startApp(port: number, env: Record<string, string>) {
   const cleanUp = () => fs.rmSync(dataDir, { recursive: true, force: true });
   return {
     url: `http://localhost:${port}`,
+    dataDir,
     /** What the process wrote to stderr, less npm's own warnings. */
     stderr: () => stderr.replace(/^npm warn.*\n/gm, "").trim(),
     /** Resolves with the exit code; rejects if the process is still running after `seconds`. */
