@@ -15,10 +15,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built app (as `npm start` does) on its own port and data folder, with extra settings: for tests of other configurations. */
-export function startApp(port: number, env: Record<string, string>) {
+/**
+ * Starts the built app (as `npm start` does; with `bareNextStart`, as a bare `next start`) on its own
+ * port and data folder, with extra settings: for tests of other configurations.
+ */
+export function startApp(port: number, env: Record<string, string>, { bareNextStart = false } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "patchthrough-e2e-app-"));
-  const child: ChildProcess = spawn(process.execPath, ["server.mjs", "-p", String(port)], {
+  const [command, ...args] = bareNextStart ? ["npx", "next", "start", "-p", String(port)] : [process.execPath, "server.mjs", "-p", String(port)];
+  const child: ChildProcess = spawn(command!, args, {
     env: { ...process.env, DATA_DIR: dataDir, AUTH_SECRET: "", DATABASE_URL: "", PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

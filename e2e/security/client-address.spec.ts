@@ -45,3 +45,9 @@ test("behind one trusted proxy, the client is the address that proxy appended, n
     await app.stop();
   }
 });
+
+test("a bare `next start`, which cannot know the client's address, refuses to start and says how to start", async () => {
+  const app = startApp(await freePort(), {}, { bareNextStart: true });
+  expect(await app.exit()).toBe(1);
+  expect(app.stderr()).toBe("patchthrough: start the app with `npm start` (node server.mjs), not `next start`: only its server knows the client's real address.");
+});
