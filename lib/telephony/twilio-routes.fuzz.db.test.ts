@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +74,15 @@ describe(`every Twilio route, fuzzed with valid signatures, on ${testDriver()}`,
         expect(response.status, `${urlPath}: ${response.status}`).toBeLessThan(500);
         expect(text).not.toMatch(/\n\s+at \S[^\n]*:\d+:\d+/);
         const after = await state();
+        // A status callback answered 2xx is stored (once), whatever else it carried.
+        if (file.includes("events") && routeId === callId && response.status < 300) {
+          const first = (key: string) => body.find(([name]) => name === key)?.[1].replaceAll("\u0000", "") ?? "";
+          const stored = await call.db
+            .select({ n: count() })
+            .from(callEvents)
+            .where(and(eq(callEvents.callId, callId), eq(callEvents.callSid, first("CallSid")), eq(callEvents.callStatus, first("CallStatus"))));
+          expect(stored[0]!.n, `the callback ${JSON.stringify(body)}`).toBeGreaterThan(0);
+        }
         if (after.status !== before.status) expect(ADVANCES_FROM[after.status as Exclude<CallStatus, "unstarted">] ?? [], `${before.status} → ${after.status}`).toContain(before.status);
         expect(after.events).toBeGreaterThanOrEqual(before.events);
       }),

@@ -9,9 +9,11 @@ import { apologyTwiml, twimlResponse, VoiceResponse } from "./twiml";
 export type TwilioParams = Record<string, string | string[]>;
 
 /**
- * Parses a form body. A null-prototype object, so parameters named
- * "constructor" or "__proto__" are plain parameters; NUL bytes are dropped
- * (Twilio sends none, and PostgreSQL refuses them in text).
+ * Parses a form body. Parameters are gathered on a null-prototype object, so
+ * ones named "constructor" or "__proto__" are plain parameters, then handed
+ * over as own properties of an ordinary object (libraries such as drizzle
+ * expect objects to have a prototype). NUL bytes are dropped (Twilio sends
+ * none, and PostgreSQL refuses them in text).
  */
 export function parseForm(body: string): TwilioParams {
   const params: TwilioParams = Object.create(null);
@@ -20,7 +22,7 @@ export function parseForm(body: string): TwilioParams {
     const existing = params[key];
     params[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
-  return params;
+  return Object.fromEntries(Object.entries(params));
 }
 
 /** The first value of a parameter, or "" when it is absent. */
