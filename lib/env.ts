@@ -71,6 +71,14 @@ const schema = z
     UPLOADTHING_INGEST_URL: z.preprocess(emptyAsUndefined, url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL").optional()),
     CALL_LIMIT_PER_IP_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(30)),
     CALL_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1").default(120)),
+    JOBS_WORKER: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["in-process", "off"], { error: "must be in-process or off" }).default("in-process"),
+    ),
+    JOBS_POLL_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "must be a number" }).min(0.5, "must be at least 0.5").max(60, "must be 60 or less").default(2),
+    ),
     TRUSTED_PROXIES: z.preprocess(
       emptyAsUndefined,
       z.coerce

@@ -6,7 +6,8 @@ import { ConfigError, getEnv } from "./env";
 import { eq } from "drizzle-orm";
 import { users } from "./db/schema";
 import { log } from "./log";
-import { pruneRateLimits } from "./rate-limit";
+import { jobQueue, startJobWorkers, stopJobQueue } from "./jobs";
+import { JOB_HANDLERS } from "./jobs/handlers";
 import { DEMO_SLUG, demoPageExists, ensureDemoPage } from "./pages/demo";
 import { appSimulator, endOrphanedCalls } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
@@ -44,11 +45,11 @@ export async function startServer(): Promise<void> {
       if (orphaned > 0) log.warn({ orphaned }, "ended simulated calls left over from the last run");
       console.log(`Telephony: the built-in Twilio simulator. Virtual phone: ${env.PUBLIC_URL}/dev/phone\n`);
     }
-    // Rate-limit windows are at most a day long; older counters only take space.
-    const prune = () => pruneRateLimits(handle.db, new Date(Date.now() - 2 * 24 * 3600 * 1000)).catch((error) => log.warn({ err: error }, "could not prune rate limits"));
-    await prune();
-    setInterval(prune, 3600 * 1000).unref();
-    log.info({ driver: handle.driver, telephony: simulator ? "simulator" : "twilio" }, "ready");
+    const boss = await jobQueue();
+    if (env.JOBS_WORKER === "in-process") await startJobWorkers(boss, JOB_HANDLERS);
+    // Let workers finish the job in hand before the process goes.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopJobQueue(5_000).finally(() => process.exit(0)));
+    log.info({ driver: handle.driver, telephony: simulator ? "simulator" : "twilio", jobs: env.JOBS_WORKER }, "ready");
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`patchthrough: ${error.message}`);

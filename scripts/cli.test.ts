@@ -28,6 +28,13 @@ describe("command-line start-up errors", () => {
     expect(result.stderr).toBe("patchthrough: Invalid configuration: DATABASE_URL must be a URL like postgres://user:password@host:5432/database");
   });
 
+  it("explains that the separate job worker needs PostgreSQL", () => {
+    const result = run("worker.ts", [], { DATA_DIR: path.join(tmp, "worker") });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^patchthrough: npm run worker needs DATABASE_URL/);
+    expect(result.stderr.split("\n")).toHaveLength(1);
+  });
+
   it("says an unreachable database cannot be reached, without a stack trace", () => {
     const result = run("db-migrate.ts", [], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/nothing" });
     expect(result.status).toBe(1);

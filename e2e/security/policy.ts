@@ -19,6 +19,7 @@ export type Access =
 // Most specific first; a prefix covers the route itself and everything under it.
 const RULES: [prefix: string, access: Access][] = [
   ["/admin/users", "admin"],
+  ["/admin/integrations", "admin"],
   ["/admin", "staff"],
   ["/account", "signed-in"],
   ["/api/clips", "staff"],

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "../db/client";
+import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
+import { sweepDeliveries } from "../integrations/service";
+import { pruneRateLimits } from "../rate-limit";
+
+/**
+ * What a job does, per job name. A handler gets the job's data and must be
+ * safe to run twice: pg-boss delivers at least once (a worker that dies mid-job
+ * has it retried), so exactly-once effects come from our own unique keys.
+ */
+export type JobDefinition<Data> = {
+  handler: (data: Data) => Promise<void>;
+  /** A cron expression (UTC): the job is sent on this schedule by whichever instance holds the clock. */
+  schedule?: string;
+  /** Jobs fetched and run at once by one worker. */
+  batchSize?: number;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+};
+
+/** Every job the app runs. Add a domain's jobs here; the name is `<domain>.<what>`. */
+export const JOB_HANDLERS = {
+  // Rate-limit windows are at most a day long; older counters only take space.
+  "rate-limits.prune": {
+    handler: async () => pruneRateLimits(db(), new Date(Date.now() - 2 * 24 * 3600 * 1000)),
+    schedule: "17 * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+  // One attempt to post an event to an organisation's endpoint; the queue's backoff spaces the retries.
+  "integrations.deliver": {
+    handler: async ({ deliveryId }: { deliveryId: string }) => deliverWebhook(db(), deliveryId),
+    batchSize: 5,
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+  } satisfies JobDefinition<{ deliveryId: string }>,
+  "integrations.sweep": {
+    handler: async () => void (await sweepDeliveries(db())),
+    schedule: "* * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+};
+
+export type JobHandlers = Record<string, JobDefinition<never>>;
+export type JobName = keyof typeof JOB_HANDLERS;
+export type JobData<Name extends JobName> = Parameters<(typeof JOB_HANDLERS)[Name]["handler"]>[0];
