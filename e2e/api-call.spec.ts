@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openVirtualPhone, scriptNumber } from "./helpers";
 
 /** The target id of the demo page's first target, read from its form as a partner's site would. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_ADMIN, signIn } from "./helpers";
 
 test("the virtual phone and its API are closed to anyone but signed-in staff; the simulated REST API keeps its Basic auth", async ({ page, request, browser }) => {

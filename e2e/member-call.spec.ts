@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_ADMIN, openVirtualPhone, scriptNumber, signIn } from "./helpers";
 
 test("a member calls their representative: the phone rings, they press 1, they're connected @call-flow", async ({ browser, page }) => {

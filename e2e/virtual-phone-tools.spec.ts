@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openVirtualPhone } from "./helpers";
 
 test("scripted numbers read as sentences and reset one by one; the default test number is one a member page accepts", async ({ browser, page }) => {

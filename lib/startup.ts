@@ -1,6 +1,7 @@
 import "server-only";
 import { database, type DatabaseHandle } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
+import { configureEdge, edgeInstalled } from "./edge/state.mjs";
 import { ConfigError, getEnv } from "./env";
 import { eq } from "drizzle-orm";
 import { users } from "./db/schema";
@@ -22,15 +23,19 @@ export async function prepareDatabase(): Promise<DatabaseHandle> {
 /** Runs once per server process, from instrumentation.ts, before the first request. */
 export async function startServer(): Promise<void> {
   try {
-    const handle = await prepareDatabase();
     const env = getEnv();
+    // Only server.mjs sees the socket; under a bare `next start` every client could name its own address.
+    if (!edgeInstalled()) throw new ConfigError("start the app with `npm start` (node server.mjs), not `next start`: only its server knows the client's real address.");
+    configureEdge({ trustedProxies: env.TRUSTED_PROXIES, publicUrl: env.PUBLIC_URL, dev: env.NODE_ENV === "development" });
+    const handle = await prepareDatabase();
     if (handle.driver === "pglite") {
       const demoAdminWorks = await ensureDemoAdmin(handle.db);
       const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN.email));
       if (admin) await ensureDemoPage(handle.db, admin.id);
       console.log(`\nPatchthrough is using the embedded database in ${env.DATA_DIR}/pglite.`);
       if (demoAdminWorks) {
-        console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin)`);
+        console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin).`);
+        console.log("This password is published: its first sign-in must choose a new one before anything else opens.");
       }
       if (await demoPageExists(handle.db)) console.log(`Demo campaign page: ${env.PUBLIC_URL}/p/${DEMO_SLUG}\n`);
     }
