@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { scriptPhone } from "./member-steps";
+import { expect, test } from "./fixtures";
+import { openVirtualPhone, scriptNumber } from "./helpers";
 
 /** The target id of the demo page's first target, read from its form as a partner's site would. */
 async function demoTargetId(page: import("@playwright/test").Page): Promise<string> {
@@ -7,10 +7,10 @@ async function demoTargetId(page: import("@playwright/test").Page): Promise<stri
   return (await page.getByRole("radio", { name: /Alex Rivera/ }).getAttribute("value"))!;
 }
 
-test("POST /api/call answers JSON clients with 201, 200 for the live call, 422, 404 and 429 with Retry-After", async ({ page, request }) => {
+test("POST /api/call answers JSON clients with 201, 200 for the live call, 422, 404 and 429 with Retry-After @call-flow", async ({ browser, page, request }) => {
   const targetId = await demoTargetId(page);
   // The member's line is busy: each call ends by itself within a second or so.
-  await scriptPhone(request, "+442079460777", { answer: "busy" });
+  await scriptNumber(await openVirtualPhone(browser), "+442079460777", { answer: "busy" });
   const call = (key?: string) => request.post("/api/call", { data: { target_id: targetId, member_phone_number: "+44 20 7946 0777", ...(key ? { idempotency_key: key } : {}) } });
   const over = async (statusUrl: string) => expect.poll(async () => (await (await request.get(statusUrl)).json()).done, { timeout: 15_000 }).toBe(true);
 

@@ -1,13 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ADMIN, signIn } from "./helpers";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DEMO_ADMIN, openVirtualPhone, scriptNumber, signIn } from "./helpers";
 import { recordStatuses } from "./member-steps";
 
 const MENU = "Said: “Press 1 to be connected now. Press 2 to hear the message again.”";
 
-test("a member calls their representative: the phone rings, they press 1 in the menu, they talk, and the page only moves forward", async ({ browser, page, request }) => {
-  // The representative answers by themself, talks for a while, and hangs up first.
-  const scripted = await request.put(`/dev/phone/api/numbers/${encodeURIComponent("+442079460123")}`, { data: { answer: "answer", answerAfter: 2, hangupAfter: 20 } });
-  expect(scripted.ok()).toBe(true);
+test("a member calls their representative: the phone rings, they press 1 in the menu, they talk, and the page only moves forward @call-flow", async ({ browser, page }) => {
+  // The member's phone, on the virtual phone page (staff only). The representative answers by themself, talks for a while, and hangs up first.
+  const phone = await openVirtualPhone(browser);
+  await scriptNumber(phone, "+442079460123", { answer: "answer", answerAfter: 2, hangupAfter: 20 });
 
   await page.goto("/p/demo");
   await expect(page.getByRole("heading", { name: "Talking points" })).toBeVisible();
@@ -22,9 +23,6 @@ test("a member calls their representative: the phone rings, they press 1 in the 
   const progress = page.getByTestId("call-progress");
   await expect(progress).toContainText("Calling +44 20… now");
 
-  // The member's phone, on the virtual phone page.
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto("/dev/phone");
   const member = phone.getByRole("article", { name: "Call to +442079460999" });
   await member.getByRole("button", { name: "Answer" }).click();
   await expect(progress).toContainText("Answered: listening to the message.");
@@ -60,11 +58,11 @@ test("a member calls their representative: the phone rings, they press 1 in the 
   await expect(admin.getByRole("list", { name: "Member leg events" }).getByRole("listitem")).toHaveText([/initiated/, /ringing/, /in-progress/, /completed/]);
 });
 
-async function noScriptPage(browser: import("@playwright/test").Browser): Promise<Page> {
+async function noScriptPage(browser: Browser): Promise<Page> {
   return (await browser.newContext({ javaScriptEnabled: false })).newPage();
 }
 
-test("the call form works without JavaScript, and its status page says where the call is", async ({ browser }) => {
+test("the call form works without JavaScript, and its status page says where the call is @call-flow", async ({ browser }) => {
   const page = await noScriptPage(browser);
   await page.goto("/p/demo");
   // No target chosen: the same words as with JavaScript, as an alert tied to the choices.
@@ -97,13 +95,13 @@ test("the call form works without JavaScript, and its status page says where the
   await expect(page).toHaveTitle(/Calling \+1 202… now\. Answer your phone! · Tell your representative: protect the bees/);
 });
 
-test("the embedded form without JavaScript stays inside the frame", async ({ browser }) => {
+test("the embedded form without JavaScript stays inside the frame @call-flow", async ({ browser }) => {
   // The call tool's id, as a partner copies it from the editor's <iframe> snippet.
   const member = await noScriptPage(browser);
   await member.goto("/p/demo");
   const pluginId = (await member.locator("section[aria-labelledby^='call-tool-']").getAttribute("aria-labelledby"))!.replace("call-tool-", "");
 
-  await member.request.put(`/dev/phone/api/numbers/${encodeURIComponent("+442079460997")}`, { data: { answer: "busy" } });
+  await scriptNumber(await openVirtualPhone(browser), "+442079460997", { answer: "busy" });
   await member.goto(`/embed/${pluginId}`);
   await member.getByRole("button", { name: "Call me now" }).click();
   await expect(member).toHaveURL(new RegExp(`/embed/${pluginId}\\?`));

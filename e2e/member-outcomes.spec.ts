@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { callAlex, scriptPhone } from "./member-steps";
+import { expect, test } from "./fixtures";
+import { openVirtualPhone, scriptNumber } from "./helpers";
+import { callAlex } from "./member-steps";
 
 const ALEX = "+442079460123";
 
@@ -16,9 +17,10 @@ const outcomes: [string, string, Record<string, unknown>, Record<string, unknown
 ];
 
 for (const [name, number, member, target, message] of outcomes) {
-  test(`when ${name}, the page says so and offers to try again`, async ({ page, request }) => {
-    await scriptPhone(request, number, member);
-    if (target) await scriptPhone(request, ALEX, target);
+  test(`when ${name}, the page says so and offers to try again @call-flow`, async ({ browser, page }) => {
+    const phone = await openVirtualPhone(browser);
+    await scriptNumber(phone, number, member);
+    if (target) await scriptNumber(phone, ALEX, target);
     const progress = await callAlex(page, number.replace("+44", "0"));
     await expect(progress.getByRole("status")).toHaveText(message, { timeout: 30_000 });
     await expect(progress).not.toContainText(/thank/i);
@@ -28,7 +30,7 @@ for (const [name, number, member, target, message] of outcomes) {
   });
 }
 
-test("a call Twilio won't place says why, at the number or for the whole form", async ({ page, request }) => {
+test("a call Twilio won't place says why, at the number or for the whole form @call-flow", async ({ browser, page }) => {
   // Twilio's magic test number for an invalid number, let through in simulator mode.
   await page.goto("/p/demo");
   await page.getByRole("radio", { name: /Sam Okafor/ }).check();
@@ -38,7 +40,7 @@ test("a call Twilio won't place says why, at the number or for the whole form", 
   await expect(page.getByText("The call couldn't be made: this number isn't valid")).toBeVisible();
 
   // An unverified caller ID is the campaign's problem, not the member's number.
-  await scriptPhone(request, "+442079460907", { answer: "refuse", refuseCode: 21210 });
+  await scriptNumber(await openVirtualPhone(browser), "+442079460907", { answer: "refuse", refuseCode: 21210 });
   await callAlex(page, "020 7946 0907");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^The call couldn't be made: this campaign's caller ID isn't verified/);
   await expect(page.getByLabel("Your phone number")).not.toHaveAttribute("aria-invalid", "true");

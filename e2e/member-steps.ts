@@ -1,10 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
-
-/** Scripts how a simulated phone number behaves when it rings (see lib/telephony/simulator/phone.ts). */
-export async function scriptPhone(request: APIRequestContext, number: string, behavior: Record<string, unknown>) {
-  const response = await request.put(`/dev/phone/api/numbers/${encodeURIComponent(number)}`, { data: behavior });
-  expect(response.ok()).toBe(true);
-}
+import type { Page } from "@playwright/test";
 
 /**
  * Starts recording every message the call's status shows on this page, in

@@ -8,7 +8,7 @@ import { placeMemberCall, type PlaceCallResult } from "@/lib/calltool/place-call
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
-import { BodyTooLarge, readLimitedText } from "@/lib/http/limited-body";
+import { BodyTooLarge, readBody } from "@/lib/http/body";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +37,7 @@ function inputSchema(language: string) {
 }
 
 async function readInput(request: Request): Promise<Record<string, unknown> | null> {
-  const body = await readLimitedText(request, MAX_BODY_BYTES);
+  const body = new TextDecoder().decode(await readBody(request, MAX_BODY_BYTES));
   if ((request.headers.get("content-type") ?? "").includes("application/json")) {
     try {
       const parsed: unknown = JSON.parse(body);
