@@ -1,5 +1,10 @@
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Rendered pages are cached in each instance's memory and emptied across instances by announcement (lib/cache).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   // PGlite loads its WebAssembly and data files relative to its own module,
   // so it must be required from node_modules rather than bundled.
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "pg-boss"],

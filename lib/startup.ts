@@ -8,6 +8,7 @@ import { users } from "./db/schema";
 import { log } from "./log";
 import { jobQueue, startJobWorkers, stopJobQueue } from "./jobs";
 import { JOB_HANDLERS } from "./jobs/handlers";
+import { syncMemberPageCache } from "./pages/cache";
 import { DEMO_SLUG, demoPageExists, ensureDemoPage } from "./pages/demo";
 import { appSimulator, prepareSimulator } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
@@ -28,6 +29,8 @@ export async function startServer(): Promise<void> {
     if (!edgeInstalled()) throw new ConfigError("start the app with `npm start` (node server.mjs), not `next start`: only its server knows the client's real address.");
     configureEdge({ trustedProxies: env.TRUSTED_PROXIES, publicUrl: env.PUBLIC_URL, dev: env.NODE_ENV === "development" });
     const handle = await prepareDatabase();
+    // Cached member pages are emptied when any instance announces a change.
+    await syncMemberPageCache(handle);
     if (handle.driver === "pglite") {
       const demoAdminWorks = await ensureDemoAdmin(handle.db);
       const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN.email));

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret } from "../auth/secret";
+import { filtersFrom } from "./choose-target";
 
 /**
  * A form posted without JavaScript goes back to the page with its error in
@@ -19,4 +20,16 @@ export function verifiedError(text: string | undefined, signature: string | unde
   const expected = Buffer.from(sign(text));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given) ? text : undefined;
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+export type FormState = { filters: Record<string, string>; initial: { error?: string; field?: string; phone?: string; targetId?: string } };
+
+/** What a visit's address carries for the call form: a narrowed choice of target, or the error and input of a form that came back. */
+export function formStateFrom(query: SearchParams): FormState {
+  const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string).slice(0, 300) : undefined);
+  return {
+    filters: filtersFrom(query),
+    initial: { error: verifiedError(text("error"), text("sig")), field: text("field"), phone: text("phone"), targetId: text("target") },
+  };
 }

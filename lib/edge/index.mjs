@@ -2,6 +2,7 @@
 import compression from "compression";
 import { baseHeaders, contentSecurityPolicy, inlineScriptHashes } from "./headers.mjs";
 import { forwardClientAddress, refusal } from "./request.mjs";
+import { isMemberPage, liveViewFor, MEMBER_PAGE_CACHE_CONTROL } from "./member-pages.mjs";
 import { holdHtml } from "./response.mjs";
 import { unroutableGuard } from "./routes.mjs";
 import { edgeConfig } from "./state.mjs";
@@ -44,9 +45,13 @@ export function createEdge(handle, { routes }) {
       return;
     }
     forwardClientAddress(req, config.trustedProxies);
+    const live = liveViewFor(req);
+    if (live) req.url = live;
+    const cachedMemberPage = !live && isMemberPage(path);
     compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
       holdHtml(res, (body) => ({
         "Content-Security-Policy": contentSecurityPolicy({ path, config, scriptHashes: inlineScriptHashes(body.toString("utf8")) }),
+        ...(cachedMemberPage ? { "Cache-Control": MEMBER_PAGE_CACHE_CONTROL } : {}),
       }));
       handle(req, res).catch((/** @type {unknown} */ error) => {
         console.error("patchthrough: request failed before the app could answer it:", error);

@@ -60,10 +60,15 @@ async function pageExists(db: Db, id: string): Promise<boolean> {
   return !!row;
 }
 
+/**
+ * Publishes or unpublishes. The version guards the page's fields against a
+ * second editor, and publishing changes none of them: bumping it would make
+ * the open editor's next save look stale ("changed by someone else").
+ */
 export async function setPageStatus(db: Db, id: string, status: PageStatus): Promise<void> {
   await db
     .update(pages)
-    .set({ status, publishedAt: status === "published" ? new Date() : null, version: sql`${pages.version} + 1` })
+    .set({ status, publishedAt: status === "published" ? new Date() : null })
     .where(eq(pages.id, id));
 }
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authorizedAction } from "@/lib/auth/action";
+import { pageEditAction } from "@/lib/pages/page-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { PLUGIN_TYPES } from "@/lib/pages/plugins";
@@ -14,13 +14,13 @@ const staff = STAFF_ROLES;
 const pageId = z.uuid("Unknown page");
 const pluginId = z.uuid("Unknown plugin");
 
-export const createPageAction = authorizedAction({ roles: staff, schema: newPageSchema }, async (input, { user }) => {
+export const createPageAction = pageEditAction({ roles: staff, schema: newPageSchema }, async (input, { user }) => {
   const page = await createPage(db(), input, user.id);
   revalidatePath("/admin/pages");
   redirect(`/admin/pages/${page.id}`);
 });
 
-export const updatePageAction = authorizedAction(
+export const updatePageAction = pageEditAction(
   { roles: staff, schema: pageFieldsSchema.extend({ pageId, version: z.coerce.number().int() }) },
   async ({ pageId: id, version, ...fields }) => {
     const page = await updatePage(db(), id, version, fields);
@@ -29,32 +29,32 @@ export const updatePageAction = authorizedAction(
   },
 );
 
-export const setPageStatusAction = authorizedAction({ roles: staff, schema: z.object({ pageId, status: z.enum(PAGE_STATUSES) }) }, async ({ pageId: id, status }) => {
+export const setPageStatusAction = pageEditAction({ roles: staff, schema: z.object({ pageId, status: z.enum(PAGE_STATUSES) }) }, async ({ pageId: id, status }) => {
   await setPageStatus(db(), id, status);
   revalidatePath(`/admin/pages/${id}`);
   revalidatePath("/admin/pages");
   return { message: status === "published" ? "Published: the page is live." : "Unpublished: the page is a draft again." };
 });
 
-export const duplicatePageAction = authorizedAction({ roles: staff, schema: z.object({ pageId }) }, async ({ pageId: id }, { user }) => {
+export const duplicatePageAction = pageEditAction({ roles: staff, schema: z.object({ pageId }) }, async ({ pageId: id }, { user }) => {
   const copy = await duplicatePage(db(), id, user.id);
   revalidatePath("/admin/pages");
   redirect(`/admin/pages/${copy.id}`);
 });
 
-export const deletePageAction = authorizedAction({ roles: staff, schema: z.object({ pageId, confirm: z.literal("delete", "Type delete to confirm") }) }, async ({ pageId: id }) => {
+export const deletePageAction = pageEditAction({ roles: staff, schema: z.object({ pageId, confirm: z.literal("delete", "Type delete to confirm") }) }, async ({ pageId: id }) => {
   await deletePage(db(), id);
   revalidatePath("/admin/pages");
   redirect("/admin/pages");
 });
 
-export const addPluginAction = authorizedAction({ roles: staff, schema: z.object({ pageId, type: z.enum(PLUGIN_TYPES) }) }, async ({ pageId: id, type }) => {
+export const addPluginAction = pageEditAction({ roles: staff, schema: z.object({ pageId, type: z.enum(PLUGIN_TYPES) }) }, async ({ pageId: id, type }) => {
   const plugin = await addPlugin(db(), id, type);
   revalidatePath(`/admin/pages/${id}`);
   redirect(`/admin/pages/${id}/plugins/${plugin.id}`);
 });
 
-export const pluginChangeAction = authorizedAction(
+export const pluginChangeAction = pageEditAction(
   { roles: staff, schema: z.object({ pageId, pluginId, change: z.enum(["up", "down", "activate", "deactivate", "remove"]), confirm: z.string().optional() }) },
   async ({ pageId: id, pluginId: plugin, change, confirm }) => {
     if (change === "up" || change === "down") await movePlugin(db(), plugin, change);

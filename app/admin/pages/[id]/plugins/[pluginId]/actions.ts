@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizedAction } from "@/lib/auth/action";
+import { pageEditAction } from "@/lib/pages/page-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { callToolConfigSchema } from "@/lib/calltool/config";
 import { applyImport, loadCallTool, previewImport, saveCallToolSettings, saveTargets } from "@/lib/calltool/service";
@@ -13,7 +13,7 @@ const staff = STAFF_ROLES;
 const ids = { pluginId: z.uuid(), version: z.coerce.number().int() };
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
-export const saveSettingsAction = authorizedAction({ roles: staff, schema: settingsFormSchema.extend(ids) }, async ({ pluginId, version, ...form }) => {
+export const saveSettingsAction = pageEditAction({ roles: staff, schema: settingsFormSchema.extend(ids) }, async ({ pluginId, version, ...form }) => {
   const current = await loadCallTool(db(), pluginId);
   if (!current) throw new FormError("This call tool no longer exists.");
   const config = callToolConfigSchema.parse({
@@ -28,7 +28,7 @@ export const saveSettingsAction = authorizedAction({ roles: staff, schema: setti
   return { message: "Settings saved.", result: { version: String(saved) } };
 });
 
-export const setClipAction = authorizedAction(
+export const setClipAction = pageEditAction(
   { roles: staff, schema: z.object({ ...ids, slot: z.enum(["message", "menu"]), clipId: z.union([z.uuid(), z.literal("")]) }) },
   async ({ pluginId, version, slot, clipId }) => {
     const current = await loadCallTool(db(), pluginId);
@@ -39,7 +39,7 @@ export const setClipAction = authorizedAction(
   },
 );
 
-export const saveTargetsAction = authorizedAction({ roles: staff, schema: z.object({ ...ids, targets: z.string().max(5_000_000) }) }, async ({ pluginId, version, targets }) => {
+export const saveTargetsAction = pageEditAction({ roles: staff, schema: z.object({ ...ids, targets: z.string().max(5_000_000) }) }, async ({ pluginId, version, targets }) => {
   let drafts: unknown;
   try {
     drafts = JSON.parse(targets);
@@ -60,14 +60,14 @@ const csvFile = z
   .refine((file) => file.size > 0, "This file is empty")
   .refine((file) => file.size <= MAX_CSV_BYTES, "A targets file is at most 2 MB");
 
-export const previewImportAction = authorizedAction({ roles: staff, schema: z.object({ pluginId: z.uuid(), file: csvFile }) }, async ({ pluginId, file }) => {
+export const previewImportAction = pageEditAction({ roles: staff, schema: z.object({ pluginId: z.uuid(), file: csvFile }) }, async ({ pluginId, file }) => {
   const csv = await file.text();
   const preview = await previewImport(db(), pluginId, csv);
   if (!preview.ok) throw new FieldError("file", preview.errors.map((error) => error.message).join("\n"));
   return { data: { diff: preview.diff, csv, fileName: file.name } };
 });
 
-export const applyImportAction = authorizedAction({ roles: staff, schema: z.object({ ...ids, csv: z.string().max(MAX_CSV_BYTES) }) }, async ({ pluginId, version, csv }) => {
+export const applyImportAction = pageEditAction({ roles: staff, schema: z.object({ ...ids, csv: z.string().max(MAX_CSV_BYTES) }) }, async ({ pluginId, version, csv }) => {
   const imported = await applyImport(db(), pluginId, version, csv);
   if (!imported.ok) throw new FieldError("file", imported.errors.map((error) => error.message).join("\n"));
   return { message: `Imported ${imported.targets.length} targets.`, result: { version: String(imported.version) }, data: imported.targets };
