@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { VoiceResponse } from "../telephony/twiml";
 import { callbackUrl } from "../telephony/urls";
-import { withRetries } from "../telephony/webhook";
 import { MAX_MENU_ROUNDS } from "./call-state";
 import type { CallScript } from "./call-schema";
 import { phoneStrings } from "./phone-strings";
@@ -46,7 +45,7 @@ export function readPlace(url: URL): Place {
 
 export const stepUrl = (callId: string, step: Step, place: Partial<Place>) => callbackUrl(`/twilio/calls/${callId}/${step}`, place);
 /** The member leg's status callback: retried by Twilio when we answer 5xx. */
-export const eventsUrl = (callId: string, attempt: number) => withRetries(stepUrl(callId, "events", { attempt }));
+export const eventsUrl = (callId: string, attempt: number) => stepUrl(callId, "events", { attempt });
 
 // Twilio's <Say> language codes for our page languages (also the ones Twilio's 2016 XSD knows).
 type SayLanguage = NonNullable<Parameters<VoiceResponse["say"]>[0] extends infer A ? (A extends { language?: infer L } ? L : never) : never>;

@@ -28,7 +28,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
-      connect_timeout: 10,
+      // Fail fast when the database is unreachable, so a webhook answers 503 (and Twilio retries) well within its 15 s.
+      connect_timeout: 4,
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;

@@ -28,9 +28,9 @@ describe("TwiML builders validate against Twilio's schema", () => {
     expect(await twimlSchemaErrors(`<?xml version="1.0"?><Response><Number>+447700900456</Number></Response>`)).not.toEqual([]);
   });
 
-  it("builds absolute callback URLs from PUBLIC_URL", () => {
+  it("builds absolute callback URLs from PUBLIC_URL, asking Twilio to retry what fails", () => {
     expect(testCallStart("+447700900456").toString()).toContain(
-      'action="https://calls.example.test/twilio/test-call?step=pressed&amp;connect=%2B447700900456"',
+      'action="https://calls.example.test/twilio/test-call?step=pressed&amp;connect=%2B447700900456#rc=3&amp;rp=ct,rt,5xx"',
     );
   });
 });

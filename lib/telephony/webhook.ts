@@ -3,7 +3,9 @@ import twilio from "twilio";
 import { withoutNul } from "../http/form";
 import { log } from "../log";
 import { telephonyConfig } from "./config";
+import { isDatabaseUnavailable } from "../db/errors";
 import { apologyTwiml, twimlResponse, VoiceResponse } from "./twiml";
+import { signedUrlCandidates } from "./urls";
 
 /** The form parameters of a Twilio request. A key Twilio repeats arrives as an array. */
 export type TwilioParams = Record<string, string | string[]>;
@@ -44,19 +46,12 @@ type Handler<RouteParams> = (request: TwilioRequest<RouteParams>) => Promise<Res
  * What a route answers when its handler throws:
  * - "apology": a TwiML document for a caller (the default);
  * - "retry": 503, for status callbacks that could not be stored, so Twilio
- *   flags it and, with `withRetries` on the URL, sends it again;
+ *   flags it and, with the retry overrides every callbackUrl carries, sends it again;
  * - "empty": an empty <Response/>, for a <Number url> document, which runs on
  *   the called party's leg: anything else would hang up on them.
  */
 export type OnError = "apology" | "retry" | "empty";
 
-/**
- * Twilio's connection overrides, in the URL fragment: retry a request that
- * got a 5xx or no connection, up to three times. The fragment is never sent
- * over HTTP; Twilio may or may not sign it, so the signature check accepts both.
- */
-export const RETRY_OVERRIDES = "rc=3&rp=ct,rt,5xx";
-export const withRetries = (url: string) => `${url}#${RETRY_OVERRIDES}`;
 
 /**
  * The one wrapper for every route Twilio calls. It checks X-Twilio-Signature
@@ -73,7 +68,7 @@ export function twilioWebhook<RouteParams = Record<string, never>>(handler: Hand
     const params = request.method === "POST" ? parseForm(await request.text()) : {};
     const signature = request.headers.get("x-twilio-signature");
     const signedOver = (candidate: string) => twilio.validateRequest(config.authToken, signature!, candidate, params);
-    if (!signature || !(signedOver(url.toString()) || signedOver(withRetries(url.toString())))) {
+    if (!signature || !signedUrlCandidates(url.toString()).some(signedOver)) {
       log.warn({ path: url.pathname, signed: !!signature }, "refused a Twilio request with a bad signature");
       return new Response("Invalid Twilio signature", { status: 403, headers: { "Content-Type": "text/plain" } });
     }
@@ -83,7 +78,10 @@ export function twilioWebhook<RouteParams = Record<string, never>>(handler: Hand
       return result instanceof Response ? result : twimlResponse(result);
     } catch (error) {
       log.error({ err: error, path: url.pathname, callSid: param(effective, "CallSid") }, "Twilio webhook failed");
-      if (options.onError === "retry") return new Response("Could not store this callback; please retry", { status: 503, headers: { "Content-Type": "text/plain" } });
+      // The database blinked: nothing was decided, so Twilio should ask again (the URL's overrides make it) rather
+      // than the caller hear an apology and lose the call. A <Number url> document still answers empty: the target is on the line.
+      const retry = options.onError === "retry" || (isDatabaseUnavailable(error) && options.onError !== "empty");
+      if (retry) return new Response("Could not handle this request now; please retry", { status: 503, headers: { "Content-Type": "text/plain", "Retry-After": "1" } });
       return twimlResponse(options.onError === "empty" ? new VoiceResponse() : apologyTwiml());
     }
   };
