@@ -6,3 +6,4 @@ export * from "./schema-auth";
 export * from "../pages/schema";
 export * from "../calltool/call-schema";
 export * from "../telephony/simulator/schema";
+export * from "../phonebank/schema";

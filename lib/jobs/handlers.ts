@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
 import { pruneRateLimits } from "../rate-limit";
 
 /**
@@ -25,6 +26,11 @@ export const JOB_HANDLERS = {
     handler: async () => pruneRateLimits(db(), new Date(Date.now() - 2 * 24 * 3600 * 1000)),
     schedule: "17 * * * *",
   } satisfies JobDefinition<Record<string, never>>,
+  // Phone banks (lib/phonebank): REST calls kept off the webhooks' path, and tidying what nobody finished.
+  "phonebank.hang-up-lead": { handler: hangUpLead, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ leadCallId: string }>,
+  "phonebank.hang-up-line": { handler: hangUpLine, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ callSid: string }>,
+  "phonebank.dial-next": { handler: dialNext, retryLimit: 0 } satisfies JobDefinition<{ sessionId: string }>,
+  "phonebank.sweep": { handler: sweep, schedule: "* * * * *" } satisfies JobDefinition<Record<string, never>>,
 };
 
 export type JobHandlers = Record<string, JobDefinition<never>>;

@@ -1,0 +1,84 @@
+import { eq } from "drizzle-orm";
+import * as callStatusEvent from "@/app/twilio-webhook/call-status-event/route";
+import * as consume from "@/app/twilio-webhook/consume/route";
+import * as enqueue from "@/app/twilio-webhook/enqueue/route";
+import * as stopConsuming from "@/app/twilio-webhook/stop-consuming/route";
+import { setDatabaseForTests } from "../../db/client";
+import { addPhoneNumber } from "../../phone-numbers/service";
+import { placeCall } from "../../telephony/calls";
+import { phoneBehaviorSchema, setBehavior } from "../../telephony/simulator/phone";
+import { startSimulatorFixture, type SimulatorFixture } from "../../telephony/testing/simulator-fixture";
+import { createUser } from "../../users/service";
+import { consumeUrl } from "../flow";
+import { importLeads } from "../leads";
+import { leadCalls, leads, phoneBanks, sessions } from "../schema";
+import { createPhoneBank } from "../service";
+import { joinAndPrepare } from "../volunteer";
+
+export const CALLER_ID = "+15005550006";
+export const INBOUND = "+15005550006";
+
+const ROUTES = { consume, enqueue, "call-status-event": callStatusEvent, "stop-consuming": stopConsuming } as const;
+
+/**
+ * The simulator with the phone bank's Twilio routes mounted, on a test
+ * database holding a phone bank (calling hours all day) with the given leads
+ * and two volunteers. Leads are dialled exactly as the app does.
+ */
+export async function startBankFixture(leadRows: string[], speed = 40) {
+  const fixture: SimulatorFixture = await startSimulatorFixture(speed);
+  setDatabaseForTests(fixture.database);
+  fixture.patterns.push([
+    /^\/twilio-webhook\/([a-z-]+)$/,
+    async (request, match) => {
+      const route = ROUTES[match[1] as keyof typeof ROUTES];
+      return route ? route.POST(request) : new Response("not found", { status: 404 });
+    },
+  ]);
+  const db = fixture.database.db;
+  const campaigner = await createUser(db, { email: "cam@example.org", password: "correct horse battery", role: "campaigner" });
+  const volunteers = [
+    await createUser(db, { email: "val@example.org", password: "correct horse battery", role: "volunteer" }),
+    await createUser(db, { email: "vic@example.org", password: "correct horse battery", role: "volunteer" }),
+  ];
+  await addPhoneNumber(db, { number: CALLER_ID, label: "" });
+  const bank = await createPhoneBank(db, "Bees", campaigner.id);
+  await db.update(phoneBanks).set({ inboundNumber: INBOUND, callerId: CALLER_ID, callingStart: 0, callingEnd: 24 * 60 }).where(eq(phoneBanks.id, bank.id));
+  const imported = await importLeads(db, bank.id, ["name,phone,ward", ...leadRows].join("\n"));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+
+  const script = (number: string, behavior: Record<string, unknown>) => setBehavior(fixture.sim, number, phoneBehaviorSchema.parse(behavior));
+  return {
+    fixture,
+    db,
+    bank,
+    volunteers,
+    script,
+    join: (volunteer = 0) => joinAndPrepare(db, bank.id, volunteers[volunteer]!.id),
+    /**
+     * The volunteer's phone calls in and types `digits`. Placed as a call to
+     * the volunteer whose TwiML is /consume: the same TwiML and webhooks as
+     * their dialling the inbound number.
+     */
+    async dialIn(phone: string, digits: string[], behavior: Record<string, unknown> = {}) {
+      await script(phone, { answer: "answer", answerAfter: 0, digits: digits.map((keys, index) => ({ after: 1 + index * 14, digits: keys })), ...behavior });
+      return placeCall({ to: phone, from: INBOUND, url: consumeUrl() });
+    },
+    session: async (id: string) => (await db.select().from(sessions).where(eq(sessions.id, id)))[0]!,
+    lead: async (phone: string) => (await db.select().from(leads).where(eq(leads.phone, phone)))[0]!,
+    leadCall: async (id: string) => (await db.select().from(leadCalls).where(eq(leadCalls.id, id)))[0]!,
+    async until<T>(what: string, check: () => Promise<T | false | null | undefined>, seconds = 20): Promise<T> {
+      const deadline = Date.now() + seconds * 1000;
+      for (;;) {
+        const value = await check();
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async close() {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await fixture.close();
+    },
+  };
+}
