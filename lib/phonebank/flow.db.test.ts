@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDriver } from "../db/testing";
-import { getCall } from "../telephony/simulator/store";
+import { eq } from "drizzle-orm";
+import { getCall, updateCall } from "../telephony/simulator/store";
+import { runDueJobs } from "../jobs/testing";
+import { leadCalls, leads, sessions } from "./schema";
 import { callNextLead } from "./dialer";
 import { startBankFixture } from "./testing/bank-fixture";
 import { consoleView } from "./views";
 import { recordDisposition } from "./volunteer";
 
 let f: Awaited<ReturnType<typeof startBankFixture>>;
+const LEADS = ["Alex Rivera,+442079460101,North", "Bo Chen,+442079460102,South", "Cy Diaz,+442079460103,East", "Di Evans,+442079460104,West", "Ed Fox,+442079460105,North"];
 beforeAll(async () => {
-  f = await startBankFixture(["Alex Rivera,+442079460101,North", "Bo Chen,+442079460102,South", "Cy Diaz,+442079460103,East"]);
+  f = await startBankFixture(LEADS);
 });
 afterAll(() => f.close());
 
@@ -43,5 +47,80 @@ describe(`a volunteer's phone bank session through the simulator (${testDriver()
     await recordDisposition(f.db, { sessionId: session.id, volunteerId: f.volunteers[0]!.id, leadCallId: next.leadCall.id, disposition: "Supportive", notes: "Will come on Saturday" });
     expect(await f.lead("+442079460101")).toMatchObject({ status: "done", disposition: "Supportive", notes: "Will come on Saturday" });
     expect((await consoleView(f.db, session.id))!.stage).toBe("ready");
+  });
+});
+
+describe(`the phone bank's guards (${testDriver()})`, () => {
+  const said = async (sid: string) => (await f.fixture.callLog(sid)).filter((entry) => entry.kind === "say").map((entry) => entry.message);
+
+  it("hangs up after a wrong access code three times", async () => {
+    const line = await f.dialIn("+447700900202", ["000000", "111111", "222222"]);
+    const ended = await f.fixture.waitForEnd(line.sid);
+    expect(ended.status).toBe("completed");
+    const spoken = await said(line.sid);
+    expect(spoken.filter((text) => text.startsWith("That code didn't match"))).toHaveLength(2);
+    expect(spoken.at(-1)).toBe("Sorry, that code didn't work. Check the code on your screen and call again. Goodbye.");
+    expect(await f.db.select().from(sessions).where(eq(sessions.consumerCallSid, line.sid))).toHaveLength(0);
+  });
+
+  it("puts the lead back on the list when the volunteer hangs up mid-call", async () => {
+    const session = await f.join(1);
+    const line = await f.dialIn("+447700900203", [session.accessCode]);
+    await f.until("the line to connect", async () => (await f.session(session.id)).status === "connected");
+    await f.script("+442079460102", { answer: "answer", answerAfter: 1 });
+    const next = await callNextLead(f.db, session.id);
+    if (!next.ok) throw new Error(next.message);
+    expect(next.leadName).toBe("Bo Chen");
+    await f.until("the bridge", async () => (await f.leadCall(next.leadCall.id)).status === "connected");
+
+    // The volunteer puts the phone down while talking.
+    await updateCall(f.fixture.sim, line.sid, { hangupRequested: true });
+    await f.until("the session to notice", async () => (await f.session(session.id)).status === "disconnected");
+    expect((await f.session(session.id)).activeLeadCallId).toBeNull();
+    expect(await f.leadCall(next.leadCall.id)).toMatchObject({ status: "abandoned" });
+    expect(await f.lead("+442079460102")).toMatchObject({ status: "waiting", attempts: 0, nextAttemptAt: null });
+    // The lead's own line is hung up too (the bridge ended, and the hang-up job finds nothing left to do).
+    const leadSid = (await f.leadCall(next.leadCall.id)).twilioCallSid!;
+    expect((await f.fixture.waitForEnd(leadSid)).status).toBe("completed");
+    await runDueJobs("phonebank.hang-up-lead");
+    expect((await consoleView(f.db, session.id))!.stage).toBe("disconnected");
+  });
+
+  it("never bridges a lead to a volunteer who is on another call: apology and hang-up, lead back on the list", async () => {
+    const session = await f.join(1);
+    await f.dialIn("+447700900204", [session.accessCode]);
+    await f.until("the line to connect", async () => (await f.session(session.id)).status === "connected");
+    await f.script("+442079460102", { answer: "answer", answerAfter: 3 });
+    const next = await callNextLead(f.db, session.id);
+    if (!next.ok) throw new Error(next.message);
+    // While it rings, the volunteer is taken by another call (as a late answer of an earlier call would).
+    const other = await f.db.select().from(leads).where(eq(leads.phone, "+442079460103"));
+    const [busy] = await f.db.insert(leadCalls).values({ phoneBankId: f.bank.id, leadId: other[0]!.id, sessionId: session.id, attempt: 1, status: "connected" }).returning();
+    await f.db.update(sessions).set({ activeLeadCallId: busy!.id }).where(eq(sessions.id, session.id));
+
+    await f.until("the guard", async () => (await f.leadCall(next.leadCall.id)).status === "rejected");
+    const leadSid = (await f.leadCall(next.leadCall.id)).twilioCallSid!;
+    await f.fixture.waitForEnd(leadSid);
+    expect(await said(leadSid)).toEqual(["Sorry, our volunteer has just become unavailable. We'll try you again another time. Goodbye."]);
+    expect((await getCall(f.fixture.sim, leadSid))!.bridgedWith).toBeNull();
+    expect(await f.lead("+442079460102")).toMatchObject({ status: "waiting", attempts: 0 });
+    expect((await f.session(session.id)).activeLeadCallId).toBe(busy!.id);
+  });
+
+  it("schedules a busy lead's recall per the policy, and calls the next lead meanwhile", async () => {
+    const session = await f.join(0);
+    await f.until("the first volunteer's line", async () => (await f.session(session.id)).status === "connected");
+    await f.db.update(leads).set({ status: "done" }).where(eq(leads.status, "waiting"));
+    await f.db.update(leads).set({ status: "waiting" }).where(eq(leads.phone, "+442079460104"));
+    await f.script("+442079460104", { answer: "busy" });
+    const next = await callNextLead(f.db, session.id);
+    if (!next.ok) throw new Error(next.message);
+    await f.until("busy", async () => (await f.leadCall(next.leadCall.id)).status === "busy");
+    const lead = await f.lead("+442079460104");
+    expect(lead).toMatchObject({ status: "waiting", attempts: 1, lastOutcome: "busy" });
+    expect(lead.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    expect((await f.session(session.id)).activeLeadCallId).toBeNull();
+    // The recall isn't due yet, so there is nobody to call.
+    expect(await callNextLead(f.db, session.id)).toMatchObject({ ok: false, reason: "no-leads" });
   });
 });
