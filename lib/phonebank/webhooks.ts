@@ -91,6 +91,8 @@ export async function enqueue(db: Db, params: TwilioParams, url: URL): Promise<V
 /** Ends a call and, in auto-connect, has the next lead dialled when this one came to nothing. */
 async function settled(db: Db, leadCallId: string, to: LeadCallStatus | "completed-or-dropped", leg: Parameters<typeof endLeadCall>[3]): Promise<void> {
   const ended = await endLeadCall(db, leadCallId, to, leg);
+  // Already over (the queue's result came first): Twilio's late word on the leg is still kept.
+  if (!ended) await recordLeadCallProgress(db, leadCallId, false, leg ?? {});
   if (ended && ended.lead.status !== "answered" && ended.auto_connect && ended.session_status === "connected" && ended.status !== "abandoned") {
     await continueAutoConnect(ended.session_id);
   }
