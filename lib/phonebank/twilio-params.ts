@@ -66,6 +66,9 @@ export const dialResultParams = z.object({
   DialCallDuration: seconds.optional(),
 });
 
+/** The dial-in number's status callback: the volunteer's line ended. */
+export const lineStatusParams = z.object({ ...common, CallDuration: seconds.optional() });
+
 /** The first value of each parameter, as zod wants it. */
 export function flatten(params: TwilioParams): Record<string, string> {
   return Object.fromEntries(Object.keys(params).map((key) => [key, param(params, key)]));

@@ -19,9 +19,10 @@ import {
 } from "./flow";
 import { answerLeadCall, bridgeLeadCall, endLeadCall, recordLeadCallProgress } from "./lead-calls";
 import { sessions } from "./schema";
+import { isUuid } from "./service";
 import { connectVolunteerLine } from "./sessions";
 import type { LeadCallStatus } from "./states";
-import { badRequest, consumeParams, dialResultParams, enqueueParams, flatten, readCallStatusEvent } from "./twilio-params";
+import { badRequest, consumeParams, dialResultParams, enqueueParams, flatten, lineStatusParams, readCallStatusEvent } from "./twilio-params";
 import { continueAutoConnect, volunteerHungUp } from "./volunteer";
 
 /**
@@ -58,7 +59,7 @@ export async function stopConsuming(db: Db, params: TwilioParams, url: URL): Pro
     await volunteerHungUp(db, sessionId, CallSid);
     return hangUpTwiml();
   }
-  const [session] = /^[0-9a-f-]{36}$/.test(sessionId)
+  const [session] = isUuid(sessionId)
     ? await db
         .select({ id: sessions.id, accessCode: sessions.accessCode })
         .from(sessions)
@@ -138,5 +139,18 @@ export async function callStatusEvent(db: Db, params: TwilioParams, url: URL): P
   const end = END_OF_CALL[CallStatus];
   if (end) await settled(db, leadCallId, end, leg);
   else await recordLeadCallProgress(db, leadCallId, CallStatus === "initiated" || CallStatus === "ringing", leg);
+  return accepted();
+}
+
+/** The volunteer's line ended (the number's status callback): it may have been between two <Dial>s, where no action tells us. */
+export async function lineStatus(db: Db, params: TwilioParams): Promise<Response> {
+  const parsed = lineStatusParams.safeParse(flatten(params));
+  if (!parsed.success) return badRequest("line-status");
+  if (!["completed", "busy", "failed", "no-answer", "canceled"].includes(parsed.data.CallStatus)) return accepted();
+  const [session] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.consumerCallSid, parsed.data.CallSid), isNull(sessions.endedAt)));
+  if (session) await volunteerHungUp(db, session.id, parsed.data.CallSid);
   return accepted();
 }

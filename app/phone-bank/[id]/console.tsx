@@ -1,0 +1,135 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import { FormMessage } from "@/components/form/form-message";
+import { SubmitButton } from "@/components/form/submit-button";
+import type { ActionState } from "@/lib/auth/action";
+import type { ConsoleView } from "@/lib/phonebank/views";
+import { autoConnectAction, callNextAction, dispositionAction, leaveAction } from "./actions";
+
+const formatNumber = (number: string) => number.replace(/^(\+\d{1,3})(\d{3})(\d{3})(\d+)$/, "$1 $2 $3 $4");
+
+/** A view from an action's answer replaces the streamed one only if it is newer than what we have. */
+function useConsole(phoneBankId: string, initial: ConsoleView, fromActions: (ConsoleView | undefined)[]) {
+  const [view, setView] = useState(initial);
+  const [seen, setSeen] = useState(fromActions);
+  if (fromActions.some((entry, index) => entry !== seen[index])) {
+    setSeen(fromActions);
+    const fresh = fromActions.find((entry, index) => entry && entry !== seen[index]);
+    if (fresh) setView(fresh);
+  }
+  useEffect(() => {
+    const source = new EventSource(`/phone-bank/${phoneBankId}/events`);
+    source.onmessage = (event) => setView(JSON.parse(event.data) as ConsoleView);
+    return () => source.close();
+  }, [phoneBankId]);
+  return view;
+}
+
+export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBankId: string; initial: ConsoleView; simulator: boolean }) {
+  const [nextState, callNext] = useActionState(callNextAction, {} as ActionState);
+  const [dispositionState, saveDisposition] = useActionState(dispositionAction, {} as ActionState);
+  const [autoState, toggleAuto] = useActionState(autoConnectAction, {} as ActionState);
+  const [leaveState, leave] = useActionState(leaveAction, {} as ActionState);
+  const view = useConsole(phoneBankId, initial, [nextState.data, dispositionState.data, autoState.data].map((data) => data as ConsoleView | undefined));
+  const onLine = !["waiting-for-line", "disconnected", "ended"].includes(view.stage);
+
+  return (
+    <div className="space-y-6">
+      <section className="rounded-xl bg-brand-50 p-5" aria-label="Your line">
+        <p role="status" aria-live="polite" className="text-lg font-semibold text-brand-800" data-testid="console-status" data-stage={view.stage}>
+          {view.message}
+        </p>
+        {view.stage !== "ended" && (
+          <div className="mt-3 flex flex-wrap items-end gap-6 text-sm">
+            <div>
+              <p className="text-slate-600">Dial</p>
+              <p className="font-mono text-xl" data-testid="inbound-number">
+                {formatNumber(view.inboundNumber)}
+              </p>
+            </div>
+            <div>
+              <p className="text-slate-600">and enter your access code</p>
+              <p className="font-mono text-3xl tracking-widest" data-testid="access-code">
+                {view.accessCode}
+              </p>
+            </div>
+            {simulator && !onLine && (
+              <a href={`/dev/phone?dial=${encodeURIComponent(view.inboundNumber)}`} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline">
+                Dial in from the virtual phone
+              </a>
+            )}
+          </div>
+        )}
+      </section>
+
+      {view.lead && (
+        <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-labelledby="lead-heading">
+          <h2 id="lead-heading" className="text-xl font-semibold">
+            {view.lead.name}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {view.lead.phone} · call {view.lead.attempt} of at most 3
+          </p>
+          {Object.keys(view.lead.fields).length > 0 && (
+            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" aria-label="About this lead">
+              {Object.entries(view.lead.fields).map(([key, value]) => (
+                <div key={key} className="contents">
+                  <dt className="font-medium text-slate-700">{key.replace(/_/g, " ")}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </section>
+      )}
+
+      {view.needsDisposition && view.leadCallId && (
+        <form action={saveDisposition} className="space-y-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <input type="hidden" name="sessionId" value={view.sessionId} />
+          <input type="hidden" name="leadCallId" value={view.leadCallId} />
+          <fieldset>
+            <legend className="font-semibold">How did it go?</legend>
+            <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              {view.dispositions.map((choice) => (
+                <label key={choice} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="disposition" value={choice} required />
+                  {choice}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label className="block text-sm">
+            Notes
+            <textarea name="notes" rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </label>
+          <FormMessage error={dispositionState.formError ?? dispositionState.fieldErrors?.disposition} />
+          <SubmitButton pendingLabel="Saving…">Save outcome</SubmitButton>
+        </form>
+      )}
+
+      {view.stage !== "ended" && (
+        <div className="flex flex-wrap items-start gap-6">
+          <form action={callNext} className="space-y-2">
+            <input type="hidden" name="sessionId" value={view.sessionId} />
+            <SubmitButton pendingLabel="Calling…">Call next lead</SubmitButton>
+            <p className="text-xs text-slate-500">{view.leadsDueNow} lead{view.leadsDueNow === 1 ? "" : "s"} to call now</p>
+          </form>
+          <form action={toggleAuto}>
+            <input type="hidden" name="sessionId" value={view.sessionId} />
+            <input type="hidden" name="autoConnect" value={view.autoConnect ? "off" : "on"} />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={view.autoConnect} onChange={(event) => event.currentTarget.form?.requestSubmit()} />
+              Auto-connect: call the next lead as soon as I save an outcome
+            </label>
+          </form>
+          <form action={leave} className="ml-auto">
+            <input type="hidden" name="sessionId" value={view.sessionId} />
+            <input type="hidden" name="phoneBankId" value={phoneBankId} />
+            <SubmitButton variant="danger">Leave phone bank</SubmitButton>
+          </form>
+        </div>
+      )}
+      <FormMessage error={nextState.formError ?? autoState.formError ?? leaveState.formError} />
+    </div>
+  );
+}
