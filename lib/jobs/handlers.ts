@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { connectNumber, type NumberRoute } from "../phone-numbers/routing";
 import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
 import { pruneRateLimits } from "../rate-limit";
 
@@ -26,6 +27,12 @@ export const JOB_HANDLERS = {
     handler: async () => pruneRateLimits(db(), new Date(Date.now() - 2 * 24 * 3600 * 1000)),
     schedule: "17 * * * *",
   } satisfies JobDefinition<Record<string, never>>,
+  // Points a number at one of the app's routes through the Twilio API (the demo's dial-in number at start-up).
+  "phone-numbers.connect": {
+    handler: async ({ number, route }) => void (await connectNumber(number, route)),
+    retryLimit: 8,
+    retryDelaySeconds: 3,
+  } satisfies JobDefinition<{ number: string; route: NumberRoute }>,
   // Phone banks (lib/phonebank): REST calls kept off the webhooks' path, and tidying what nobody finished.
   "phonebank.hang-up-lead": { handler: hangUpLead, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ leadCallId: string }>,
   "phonebank.hang-up-line": { handler: hangUpLine, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ callSid: string }>,

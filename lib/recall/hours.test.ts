@@ -15,6 +15,7 @@ describe("windows in local time", () => {
     expect(parseClock("23:59")).toBe(1439);
     for (const bad of ["8:00", "24:00", "12:60", "noon", ""]) expect(parseClock(bad)).toBeNull();
     expect(formatClock(1260)).toBe("21:00");
+    expect(formatClock(1440)).toBe("24:00");
   });
 
   it("is open only when open in every zone, the end excluded", () => {

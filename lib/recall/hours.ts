@@ -52,8 +52,9 @@ export function parseClock(value: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
+/** 480 → "08:00"; the end of the day, 1440, is "24:00". */
 export function formatClock(minutes: number): string {
-  const hours = Math.floor(minutes / 60) % 24;
+  const hours = Math.floor(minutes / 60);
   return `${String(hours).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 

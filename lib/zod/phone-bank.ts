@@ -10,12 +10,13 @@ const e164OrEmpty = z
   .trim()
   .refine((value) => value === "" || /^\+[1-9]\d{6,14}$/.test(value), "Choose a number from the Phone numbers list");
 
-const clock = (label: string) =>
+/** A time of day; the end of calling hours may also be 24:00, the end of the day. */
+const clock = (label: string, endOfDay = false) =>
   z
     .string()
     .trim()
     .transform((value, ctx) => {
-      const minutes = parseClock(value);
+      const minutes = endOfDay && value === "24:00" ? 24 * 60 : parseClock(value);
       if (minutes === null) {
         ctx.addIssue({ code: "custom", message: `Enter the ${label} as a 24-hour time, like 09:00` });
         return z.NEVER;
@@ -54,7 +55,7 @@ export const phoneBankFormSchema = z
         }),
     ),
     callingStart: clock("start of calling hours"),
-    callingEnd: clock("end of calling hours"),
+    callingEnd: clock("end of calling hours", true),
     recallEnabled: checkbox,
     recallMaxAttempts: z.coerce.number({ error: "Enter a number" }).int().min(1, "At least 1 call").max(MAX_ATTEMPTS, `At most ${MAX_ATTEMPTS} calls`),
     recallDelayMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(1, "At least 1 minute").max(24 * 60, "At most a day"),

@@ -77,8 +77,8 @@ export function SettingsForm({ values, numbers }: { values: SettingsValues; numb
       </Field>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium text-slate-800">Calling hours, in each lead&apos;s own time zone (guessed from their number)</legend>
-        <Field label="From" name="callingStart" type="time" defaultValue={text("callingStart", formatClock(values.callingStart))} error={errors.callingStart} />
-        <Field label="Until" name="callingEnd" type="time" defaultValue={text("callingEnd", formatClock(values.callingEnd))} error={errors.callingEnd} />
+        <Field label="From (24-hour, like 09:00)" name="callingStart" inputMode="numeric" defaultValue={text("callingStart", formatClock(values.callingStart))} error={errors.callingStart} />
+        <Field label="Until (24:00 for midnight)" name="callingEnd" inputMode="numeric" defaultValue={text("callingEnd", formatClock(values.callingEnd))} error={errors.callingEnd} />
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="mb-1 text-sm font-medium text-slate-800">Leads who don&apos;t answer</legend>

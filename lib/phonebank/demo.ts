@@ -1,0 +1,44 @@
+import "server-only";
+import { count, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { addPhoneNumber } from "../phone-numbers/service";
+import { TEST_CALLER_ID } from "../telephony/test-call";
+import { importLeads } from "./leads";
+import { phoneBanks } from "./schema";
+import { createPhoneBank } from "./service";
+
+/** The simulator's starter number (see lib/telephony/simulator): the demo phone bank's dial-in number. */
+export const DEMO_DIAL_IN = "+442079460000";
+export const DEMO_PHONE_BANK = "Demo phone bank: bee-friendly councils";
+
+const SCRIPT = `**Hi, is that {name}?** I'm a volunteer with the Pollinator Alliance.
+
+- Ask whether they'll sign the letter to their council asking for bee-friendly verges.
+- If yes: thank them, and ask if they'd come to the meeting on the 14th.
+- If they ask to be taken off the list, choose **Do not call**.`;
+
+// Ofcom's drama range: these ring nobody real, and on the simulator they ring the virtual phone.
+const LEADS = `name,phone,ward,last_contact
+Alex Morgan,+44 20 7946 0501,Northfield,Signed the spring petition
+Bea Kowalski,+44 20 7946 0502,Riverside,
+Chidi Okeke,+44 20 7946 0503,Northfield,Came to the March meeting
+Dana Silva,+44 20 7946 0504,Old Town,
+`;
+
+/**
+ * A phone bank a new install can try within a minute: leads on the virtual
+ * phone, calling hours all day, dialled in on the simulator's starter number.
+ * Only on a database with no phone bank yet; answers whether it made one.
+ */
+export async function ensureDemoPhoneBank(db: Db, userId: string): Promise<boolean> {
+  const [{ banks } = { banks: 0 }] = await db.select({ banks: count() }).from(phoneBanks);
+  if (banks > 0) return false;
+  for (const number of [DEMO_DIAL_IN, TEST_CALLER_ID]) await addPhoneNumber(db, { number, label: "Simulator" }).catch(() => undefined);
+  const bank = await createPhoneBank(db, DEMO_PHONE_BANK, userId);
+  await db
+    .update(phoneBanks)
+    .set({ script: SCRIPT, inboundNumber: DEMO_DIAL_IN, callerId: TEST_CALLER_ID, callingStart: 0, callingEnd: 24 * 60 })
+    .where(eq(phoneBanks.id, bank.id));
+  await importLeads(db, bank.id, LEADS);
+  return true;
+}
