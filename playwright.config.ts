@@ -53,6 +53,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // Simulated phones run four times faster than life, so ring timeouts don't stall the suite.
       SIMULATOR_SPEED: "4",
+      // Background jobs (deliveries, recalls) are picked up within half a second.
+      JOBS_POLL_SECONDS: "0.5",
       TELEPHONY: "simulator",
       TWILIO_ACCOUNT_SID: "",
       TWILIO_AUTH_TOKEN: "",

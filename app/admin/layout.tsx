@@ -14,7 +14,7 @@ const sections: NavItem[] = [
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole(STAFF_ROLES);
-  const items = user.role === "admin" ? [...sections, { href: "/admin/users", label: "Users" }] : sections;
+  const items = user.role === "admin" ? [...sections, { href: "/admin/integrations", label: "Integrations" }, { href: "/admin/users", label: "Users" }] : sections;
   return (
     <div className="min-h-screen md:flex">
       <aside className="border-b border-slate-200 bg-white p-4 md:min-h-screen md:w-60 md:border-r md:border-b-0">

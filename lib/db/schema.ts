@@ -7,3 +7,4 @@ export * from "../pages/schema";
 export * from "../calltool/call-schema";
 export * from "../telephony/simulator/schema";
 export * from "../phonebank/schema";
+export * from "../integrations/schema";

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "../db/client";
 import { connectNumber, type NumberRoute } from "../phone-numbers/routing";
 import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
+import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
+import { sweepDeliveries } from "../integrations/service";
 import { pruneRateLimits } from "../rate-limit";
 
 /**
@@ -38,6 +40,18 @@ export const JOB_HANDLERS = {
   "phonebank.hang-up-line": { handler: hangUpLine, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ callSid: string }>,
   "phonebank.dial-next": { handler: dialNext, retryLimit: 0 } satisfies JobDefinition<{ sessionId: string }>,
   "phonebank.sweep": { handler: sweep, schedule: "* * * * *" } satisfies JobDefinition<Record<string, never>>,
+  // One attempt to post an event to an organisation's endpoint; the queue's backoff spaces the retries.
+  "integrations.deliver": {
+    handler: async ({ deliveryId }: { deliveryId: string }) => deliverWebhook(db(), deliveryId),
+    batchSize: 5,
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+  } satisfies JobDefinition<{ deliveryId: string }>,
+  "integrations.sweep": {
+    handler: async () => void (await sweepDeliveries(db())),
+    schedule: "* * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
 };
 
 export type JobHandlers = Record<string, JobDefinition<never>>;

@@ -47,12 +47,9 @@ export async function stopJobQueue(timeoutMs = 10_000): Promise<void> {
 /** Queues a job for whichever worker is free, now or at `startAfter`. Answers the job's id. */
 export async function sendJob<Name extends JobName>(name: Name, data: JobData<Name>, options: SendOptions = {}): Promise<string | null> {
   const boss = await jobQueue();
-  return boss.send(name, (data ?? {}) as object, {
-    startAfter: options.startAfter,
-    retryLimit: options.retryLimit,
-    retryDelay: options.retryDelaySeconds,
-    retryBackoff: options.retryBackoff,
-  });
+  // pg-boss refuses keys present but undefined; unset ones take the queue's policy.
+  const given = Object.entries({ startAfter: options.startAfter, retryLimit: options.retryLimit, retryDelay: options.retryDelaySeconds, retryBackoff: options.retryBackoff }).filter(([, value]) => value !== undefined);
+  return boss.send(name, (data ?? {}) as object, Object.fromEntries(given));
 }
 
 export async function createQueues(boss: PgBoss, handlers: JobHandlers): Promise<void> {
