@@ -11,7 +11,7 @@ import { createPhoneBank } from "./service";
 export const DEMO_DIAL_IN = "+442079460000";
 export const DEMO_PHONE_BANK = "Demo phone bank: bee-friendly councils";
 
-const SCRIPT = `**Hi, is that {name}?** I'm a volunteer with the Pollinator Alliance.
+const SCRIPT = `**Hi, I'm a volunteer with the Pollinator Alliance.** Check you're speaking to the person named on your screen.
 
 - Ask whether they'll sign the letter to their council asking for bee-friendly verges.
 - If yes: thank them, and ask if they'd come to the meeting on the 14th.

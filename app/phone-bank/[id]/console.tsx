@@ -1,12 +1,25 @@
 "use client";
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { useActionState, useEffect, useState } from "react";
+import { useFormStatus } from "react-dom";
 import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
+import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/auth/action";
 import type { ConsoleView } from "@/lib/phonebank/views";
 import { autoConnectAction, callNextAction, dispositionAction, leaveAction } from "./actions";
 
-const formatNumber = (number: string) => number.replace(/^(\+\d{1,3})(\d{3})(\d{3})(\d+)$/, "$1 $2 $3 $4");
+const formatNumber = (number: string) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
+
+/** Enabled only when the volunteer's line is up and free. */
+function NextLeadButton({ ready }: { ready: boolean }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" disabled={!ready || pending} aria-disabled={!ready || pending}>
+      {pending ? "Calling…" : "Call next lead"}
+    </Button>
+  );
+}
 
 /** A view from an action's answer replaces the streamed one only if it is newer than what we have. */
 function useConsole(phoneBankId: string, initial: ConsoleView, fromActions: (ConsoleView | undefined)[]) {
@@ -111,7 +124,7 @@ export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBan
         <div className="flex flex-wrap items-start gap-6">
           <form action={callNext} className="space-y-2">
             <input type="hidden" name="sessionId" value={view.sessionId} />
-            <SubmitButton pendingLabel="Calling…">Call next lead</SubmitButton>
+            <NextLeadButton ready={view.stage === "ready"} />
             <p className="text-xs text-slate-500">{view.leadsDueNow} lead{view.leadsDueNow === 1 ? "" : "s"} to call now</p>
           </form>
           <form action={toggleAuto}>
