@@ -75,8 +75,10 @@ describe(`the phone bank's guards (${testDriver()})`, () => {
 
     // The volunteer puts the phone down while talking.
     await updateCall(f.fixture.sim, line.sid, { hangupRequested: true });
-    await f.until("the session to notice", async () => (await f.session(session.id)).status === "disconnected");
-    expect((await f.session(session.id)).activeLeadCallId).toBeNull();
+    await f.until("the session to let go of the call", async () => {
+      const current = await f.session(session.id);
+      return current.status === "disconnected" && current.activeLeadCallId === null;
+    });
     expect(await f.leadCall(next.leadCall.id)).toMatchObject({ status: "abandoned" });
     expect(await f.lead("+442079460102")).toMatchObject({ status: "waiting", attempts: 0, nextAttemptAt: null });
     // The lead's own line is hung up too (the bridge ended, and the hang-up job finds nothing left to do).
@@ -87,9 +89,7 @@ describe(`the phone bank's guards (${testDriver()})`, () => {
   });
 
   it("never bridges a lead to a volunteer who is on another call: apology and hang-up, lead back on the list", async () => {
-    const session = await f.join(1);
-    await f.dialIn("+447700900204", [session.accessCode]);
-    await f.until("the line to connect", async () => (await f.session(session.id)).status === "connected");
+    const session = await f.connected(1, "+447700900204");
     await f.script("+442079460102", { answer: "answer", answerAfter: 3 });
     const next = await callNextLead(f.db, session.id);
     if (!next.ok) throw new Error(next.message);
@@ -108,8 +108,7 @@ describe(`the phone bank's guards (${testDriver()})`, () => {
   });
 
   it("schedules a busy lead's recall per the policy, and calls the next lead meanwhile", async () => {
-    const session = await f.join(0);
-    await f.until("the first volunteer's line", async () => (await f.session(session.id)).status === "connected");
+    const session = await f.connected(0, "+447700900205");
     await f.db.update(leads).set({ status: "done" }).where(eq(leads.status, "waiting"));
     await f.db.update(leads).set({ status: "waiting" }).where(eq(leads.phone, "+442079460104"));
     await f.script("+442079460104", { answer: "busy" });

@@ -107,18 +107,21 @@ const endSql = (to: LeadCallStatus | "completed-or-dropped") =>
  */
 export async function endLeadCall(db: Db, id: string, to: LeadCallStatus | "completed-or-dropped", leg: TwilioLegFields = {}, now = new Date()) {
   if (!isUuid(id)) return null;
-  const [ended] = await selectRows<Settled>(
-    db,
-    sql`update phone_bank_lead_calls lc set status = ${endSql(to)}, ended_at = coalesce(lc.ended_at, now()), ${legFields(leg)}
-        from (select id, status as old_status from phone_bank_lead_calls where id = ${id} for update) old,
-             phone_bank_leads l, phone_banks b, phone_bank_sessions s
-        where lc.id = old.id and l.id = lc.lead_id and b.id = lc.phone_bank_id and s.id = lc.session_id
-          and old.old_status in (${notFinal})
-        returning lc.id, lc.session_id, lc.lead_id, lc.status, old.old_status, lc.attempt, l.first_attempt_at, l.time_zones, b.recall,
-                  s.auto_connect, s.status as session_status`,
-  );
-  if (!ended) return null;
-  return { ...ended, lead: await settleLead(db, ended, now) };
+  // One transaction, so nobody (a live view, a "call next lead") sees the call ended but its lead not yet settled.
+  return db.transaction(async (tx) => {
+    const [ended] = await selectRows<Settled>(
+      tx as unknown as Db,
+      sql`update phone_bank_lead_calls lc set status = ${endSql(to)}, ended_at = coalesce(lc.ended_at, now()), ${legFields(leg)}
+          from (select id, status as old_status from phone_bank_lead_calls where id = ${id} for update) old,
+               phone_bank_leads l, phone_banks b, phone_bank_sessions s
+          where lc.id = old.id and l.id = lc.lead_id and b.id = lc.phone_bank_id and s.id = lc.session_id
+            and old.old_status in (${notFinal})
+          returning lc.id, lc.session_id, lc.lead_id, lc.status, old.old_status, lc.attempt, l.first_attempt_at, l.time_zones, b.recall,
+                    s.auto_connect, s.status as session_status`,
+    );
+    if (!ended) return null;
+    return { ...ended, lead: await settleLead(tx as unknown as Db, ended, now) };
+  });
 }
 
 const OUTCOME: Partial<Record<LeadCallStatus, AttemptOutcome>> = {
@@ -161,7 +164,7 @@ async function settleLead(db: Db, call: Settled, now: Date): Promise<{ status: L
       update phone_bank_leads set
         status = case when status = 'do-not-call' then status else ${status} end,
         attempts = greatest(0, attempts - ${refund}),
-        next_attempt_at = ${nextAttemptAt},
+        next_attempt_at = ${nextAttemptAt?.toISOString() ?? null}::timestamptz,
         last_outcome = ${call.status}
       where id = ${call.lead_id} and status in ('calling', 'do-not-call')
       returning id

@@ -42,14 +42,22 @@ export async function abandonActiveCall(db: Db, session: Pick<PhoneBankSession, 
   if (ended) await sendJob("phonebank.hang-up-lead", { leadCallId: ended.id });
 }
 
-/** stop-consuming with CallStatus=completed: the volunteer hung up. */
+/**
+ * stop-consuming with CallStatus=completed: the volunteer hung up. The
+ * session lets go of its line and its call in flight together, in one
+ * transaction; Twilio is told to hang up on the lead afterwards, by a job.
+ */
 export async function volunteerHungUp(db: Db, sessionId: string, consumerCallSid: string): Promise<void> {
-  const [session] = await db
-    .update(sessions)
-    .set({ status: "disconnected", consumerCallSid: null })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.consumerCallSid, consumerCallSid), isNull(sessions.endedAt)))
-    .returning();
-  if (session) await abandonActiveCall(db, session);
+  const abandoned = await db.transaction(async (tx) => {
+    const [session] = await tx
+      .update(sessions)
+      .set({ status: "disconnected", consumerCallSid: null })
+      .where(and(eq(sessions.id, sessionId), eq(sessions.consumerCallSid, consumerCallSid), isNull(sessions.endedAt)))
+      .returning();
+    if (!session?.activeLeadCallId) return null;
+    return endLeadCall(tx as unknown as Db, session.activeLeadCallId, "abandoned");
+  });
+  if (abandoned) await sendJob("phonebank.hang-up-lead", { leadCallId: abandoned.id });
 }
 
 /**

@@ -64,6 +64,13 @@ export async function startBankFixture(leadRows: string[], speed = 40) {
       await script(phone, { answer: "answer", answerAfter: 0, digits: digits.map((keys, index) => ({ after: 1 + index * 14, digits: keys })), ...behavior });
       return placeCall({ to: phone, from: INBOUND, url: consumeUrl() });
     },
+    /** A volunteer joined and on the line, dialling in from `phone` unless they already are. */
+    async connected(volunteer: number, phone: string) {
+      const session = await joinAndPrepare(db, bank.id, volunteers[volunteer]!.id);
+      if (session.status !== "connected") await this.dialIn(phone, [session.accessCode]);
+      await this.until("the volunteer's line", async () => (await this.session(session.id)).status === "connected");
+      return this.session(session.id);
+    },
     session: async (id: string) => (await db.select().from(sessions).where(eq(sessions.id, id)))[0]!,
     lead: async (phone: string) => (await db.select().from(leads).where(eq(leads.phone, phone)))[0]!,
     leadCall: async (id: string) => (await db.select().from(leadCalls).where(eq(leadCalls.id, id)))[0]!,
