@@ -122,4 +122,24 @@ describe(`the phone bank's guards (${testDriver()})`, () => {
     // The recall isn't due yet, so there is nobody to call.
     expect(await callNextLead(f.db, session.id)).toMatchObject({ ok: false, reason: "no-leads" });
   });
+
+  it("in auto-connect, dials the next lead by itself when one doesn't answer", async () => {
+    const session = await f.connected(0, "+447700900205");
+    await f.db.update(sessions).set({ autoConnect: true }).where(eq(sessions.id, session.id));
+    await f.db.update(leads).set({ status: "done" }).where(eq(leads.status, "waiting"));
+    await f.db.update(leads).set({ status: "waiting", nextAttemptAt: null }).where(eq(leads.phone, "+442079460105"));
+    await f.db.update(leads).set({ status: "waiting", nextAttemptAt: null, attempts: 0 }).where(eq(leads.phone, "+442079460103"));
+    await f.script("+442079460103", { answer: "no-answer" });
+    await f.script("+442079460105", { answer: "manual" });
+    const first = await callNextLead(f.db, session.id);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.leadName).toBe("Cy Diaz");
+    await f.until("no answer", async () => (await f.leadCall(first.leadCall.id)).status === "no-answer");
+    await f.until("the next dial", async () => (await runDueJobs("phonebank.dial-next")) > 0 || null);
+    const active = (await f.session(session.id)).activeLeadCallId;
+    expect(active).not.toBeNull();
+    expect(active).not.toBe(first.leadCall.id);
+    expect((await f.leadCall(active!)).leadId).toBe((await f.lead("+442079460105")).id);
+    expect((await f.lead("+442079460105")).status).toBe("calling");
+  });
 });

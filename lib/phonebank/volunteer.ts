@@ -122,3 +122,14 @@ export async function recordDisposition(db: Db, input: DispositionInput): Promis
 export async function continueAutoConnect(sessionId: string): Promise<void> {
   await sendJob("phonebank.dial-next", { sessionId }).catch((error: unknown) => log.error({ err: error, sessionId }, "could not queue the next lead"));
 }
+
+/** The volunteer ends the lead's call from the page (their own line stays up): Twilio hangs up, and the call ends as usual. */
+export async function hangUpOnLead(db: Db, sessionId: string, volunteerId: string): Promise<void> {
+  const [row] = await db
+    .select({ call: leadCalls })
+    .from(sessions)
+    .innerJoin(leadCalls, eq(leadCalls.id, sessions.activeLeadCallId))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.volunteerId, volunteerId), isNull(sessions.endedAt)));
+  if (!row || isFinalLeadCall(row.call.status)) throw new FormError("There is no call to hang up.");
+  await sendJob("phonebank.hang-up-lead", { leadCallId: row.call.id });
+}

@@ -10,7 +10,7 @@ import { callNextLead, type NextLead } from "@/lib/phonebank/dialer";
 import { sessions } from "@/lib/phonebank/schema";
 import { setAutoConnect } from "@/lib/phonebank/sessions";
 import { consoleView } from "@/lib/phonebank/views";
-import { endSession, joinAndPrepare, recordDisposition } from "@/lib/phonebank/volunteer";
+import { endSession, hangUpOnLead, joinAndPrepare, recordDisposition } from "@/lib/phonebank/volunteer";
 
 const everyone = ROLES;
 
@@ -66,4 +66,9 @@ export const autoConnectAction = authorizedAction(
 export const leaveAction = authorizedAction({ roles: everyone, schema: z.object({ sessionId: z.uuid(), phoneBankId: z.uuid() }) }, async ({ sessionId, phoneBankId }, { user }) => {
   await endSession(db(), sessionId, user.id);
   revalidatePath(`/phone-bank/${phoneBankId}`);
+});
+
+export const hangUpAction = authorizedAction({ roles: everyone, schema: z.object({ sessionId: z.uuid() }) }, async ({ sessionId }, { user }) => {
+  await hangUpOnLead(db(), sessionId, user.id);
+  return { message: "Hanging up…" };
 });

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/auth/action";
 import type { ConsoleView } from "@/lib/phonebank/views";
-import { autoConnectAction, callNextAction, dispositionAction, leaveAction } from "./actions";
+import { autoConnectAction, callNextAction, dispositionAction, hangUpAction, leaveAction } from "./actions";
 
 const formatNumber = (number: string) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
 
@@ -43,6 +43,7 @@ export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBan
   const [dispositionState, saveDisposition] = useActionState(dispositionAction, {} as ActionState);
   const [autoState, toggleAuto] = useActionState(autoConnectAction, {} as ActionState);
   const [leaveState, leave] = useActionState(leaveAction, {} as ActionState);
+  const [hangUpState, hangUp] = useActionState(hangUpAction, {} as ActionState);
   const view = useConsole(phoneBankId, initial, [nextState.data, dispositionState.data, autoState.data].map((data) => data as ConsoleView | undefined));
   const onLine = !["waiting-for-line", "disconnected", "ended"].includes(view.stage);
 
@@ -83,6 +84,14 @@ export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBan
           <p className="text-sm text-slate-600">
             {view.lead.phone} · call {view.lead.attempt} of at most 3
           </p>
+          {["calling", "ringing", "connected"].includes(view.stage) && (
+            <form action={hangUp} className="mt-3">
+              <input type="hidden" name="sessionId" value={view.sessionId} />
+              <SubmitButton variant="danger" pendingLabel="Hanging up…">
+                {view.stage === "connected" ? `Hang up on ${view.lead.name}` : "Stop calling"}
+              </SubmitButton>
+            </form>
+          )}
           {Object.keys(view.lead.fields).length > 0 && (
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" aria-label="About this lead">
               {Object.entries(view.lead.fields).map(([key, value]) => (
@@ -142,7 +151,7 @@ export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBan
           </form>
         </div>
       )}
-      <FormMessage error={nextState.formError ?? autoState.formError ?? leaveState.formError} />
+      <FormMessage error={nextState.formError ?? autoState.formError ?? leaveState.formError ?? hangUpState.formError} />
     </div>
   );
 }
