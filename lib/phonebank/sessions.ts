@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { selectRows, type Db } from "../db/client";
 import { FormError, isUniqueViolation } from "../errors";
 import { isUuid } from "./service";
 import { phoneBanks, sessions, type PhoneBankSession } from "./schema";
@@ -47,17 +47,20 @@ export async function joinPhoneBank(db: Db, phoneBankId: string, volunteerId: st
 
 /**
  * The volunteer typed their code on the phone: their line becomes the queue's
- * consumer. One statement. Answers the session, or null for a code that names
+ * consumer. One statement. Answers the session (with the line it replaces,
+ * if they called in again from another phone), or null for a code that names
  * no live session.
  */
-export async function connectVolunteerLine(db: Db, code: string, consumerCallSid: string): Promise<{ id: string; accessCode: string } | null> {
+export async function connectVolunteerLine(db: Db, code: string, consumerCallSid: string): Promise<{ id: string; accessCode: string; replacedLine: string | null } | null> {
   if (!ACCESS_CODE.test(code)) return null;
-  const [session] = await db
-    .update(sessions)
-    .set({ status: "connected", consumerCallSid, lastSeenAt: sql`now()` })
-    .where(and(eq(sessions.accessCode, code), isNull(sessions.endedAt)))
-    .returning({ id: sessions.id, accessCode: sessions.accessCode });
-  return session ?? null;
+  const [session] = await selectRows<{ id: string; access_code: string; replaced_line: string | null }>(
+    db,
+    sql`update phone_bank_sessions s set status = 'connected', consumer_call_sid = ${consumerCallSid}, last_seen_at = now()
+        from (select id, consumer_call_sid as replaced_line from phone_bank_sessions where access_code = ${code} and ended_at is null for update) old
+        where s.id = old.id
+        returning s.id, s.access_code, nullif(old.replaced_line, ${consumerCallSid}) as replaced_line`,
+  );
+  return session ? { id: session.id, accessCode: session.access_code, replacedLine: session.replaced_line } : null;
 }
 
 /** The volunteer's line dropped. Only that line: a late request about an earlier line changes nothing. */

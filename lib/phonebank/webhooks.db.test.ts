@@ -77,6 +77,17 @@ describe(`the notes' payloads (${testDriver()})`, () => {
     expect((await database.db.select().from(sessions).where(eq(sessions.id, sessionId)))[0]).toMatchObject({ status: "connected", consumerCallSid: VOLUNTEER_CALL.CallSid });
   });
 
+  it("lets only the newest line take leads when the volunteer calls in again, and ignores the old line's end", async () => {
+    const otherPhone = { ...VOLUNTEER_CALL, CallSid: "CA0951bc92d147d01230c44be7e8360aaa", CallStatus: "in-progress", Digits: "958673" };
+    await post(consume, "/twilio-webhook/consume?tries=0", otherPhone);
+    expect((await database.db.select().from(sessions).where(eq(sessions.id, sessionId)))[0]!.consumerCallSid).toBe(otherPhone.CallSid);
+    const oldLineEnded = { ...VOLUNTEER_CALL, CallStatus: "completed", DialCallStatus: "no-answer" };
+    await post(stopConsuming, `/twilio-webhook/stop-consuming?session=${sessionId}`, oldLineEnded);
+    expect((await database.db.select().from(sessions).where(eq(sessions.id, sessionId)))[0]).toMatchObject({ status: "connected", consumerCallSid: otherPhone.CallSid });
+    // Back to the notes' line for what follows.
+    await post(consume, "/twilio-webhook/consume?tries=0", { ...VOLUNTEER_CALL, CallStatus: "in-progress", Digits: "958673" });
+  });
+
   it("enqueues the answered lead, records the bridge and the end", async () => {
     const [bank] = await database.db.select().from(phoneBanks);
     const [call] = await database.db.insert(leadCalls).values({ phoneBankId: bank!.id, leadId, sessionId, attempt: 1 }).returning();

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { sendJob } from "../jobs";
 import { accepted, type TwilioParams } from "../telephony/webhook";
 import type { VoiceResponse } from "../telephony/twiml";
 import {
@@ -41,6 +42,8 @@ export async function consume(db: Db, params: TwilioParams, url: URL): Promise<V
   const digits = parsed.data.Digits;
   if (digits === undefined) return tries >= CODE_TRIES ? wrongCodeGoodbyeTwiml() : askForCodeTwiml(tries);
   const session = await connectVolunteerLine(db, digits, parsed.data.CallSid);
+  // Called in again from another phone: only the newest line may take leads.
+  if (session?.replacedLine) await sendJob("phonebank.hang-up-line", { callSid: session.replacedLine });
   if (session) return volunteerLineTwiml(session.id, session.accessCode, "connected");
   return tries + 1 >= CODE_TRIES ? wrongCodeGoodbyeTwiml() : askForCodeTwiml(tries + 1);
 }
