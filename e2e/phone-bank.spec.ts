@@ -31,7 +31,7 @@ test("a volunteer dials in with their code and is put through to lead after lead
   // The campaigner points the demo phone bank's number at the app.
   await admin.goto("/admin/phone-banks");
   await admin.getByRole("link", { name: /Demo phone bank/ }).click();
-  await expect(admin.getByRole("heading", { name: "Volunteers" })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "Volunteers", exact: true })).toBeVisible();
   const bankPath = new URL(admin.url()).pathname.replace("/admin/phone-banks/", "/phone-bank/");
   await admin.getByRole("button", { name: /Use this number for phone banks|Connect it again/ }).click();
   await expect(admin.getByText(`${DIAL_IN} now rings the phone bank.`)).toBeVisible();
@@ -50,10 +50,15 @@ test("a volunteer dials in with their code and is put through to lead after lead
   await expect(volunteer.getByRole("button", { name: "Call next lead" })).toBeDisabled();
   await expect(volunteer.getByRole("link", { name: "Dial in from the virtual phone" })).toBeVisible();
 
+  // The campaigner watches the live view in another tab.
+  const live = await admin.context().newPage();
+  await live.goto(bankPath.replace("/phone-bank/", "/admin/phone-banks/"));
+  await expect(live.getByRole("list", { name: "Volunteers online" })).toContainText("Val: Waiting for your call");
+
   // The virtual phone (staff only): the first lead answers by themself and hangs up after a while; the second just rings.
   const phone = admin;
   for (const [number, behavior] of [
-    ["+442079460501", { answer: "answer", answerAfter: 2, hangupAfter: 16 }],
+    ["+442079460501", { answer: "answer", answerAfter: 2, hangupAfter: 40 }],
     ["+442079460502", { answer: "manual" }],
   ] as const) {
     expect((await phone.request.put(`/dev/phone/api/numbers/${encodeURIComponent(number)}`, { data: behavior })).ok()).toBe(true);
@@ -63,8 +68,8 @@ test("a volunteer dials in with their code and is put through to lead after lead
   await callIn.getByLabel("From this phone").fill(VOLUNTEER_PHONE);
   await callIn.getByLabel("To the account's number").selectOption(DIAL_IN);
   await callIn.getByRole("button", { name: "Call" }).click();
-  const line = phone.getByRole("article", { name: `Call to ${DIAL_IN}` }).first();
-  await expect(line.getByText(/Waiting for a key|Saying/)).toBeVisible();
+  const line = phone.getByRole("article", { name: `Call from ${VOLUNTEER_PHONE} to ${DIAL_IN}` });
+  await expect(line.getByRole("list", { name: "What the line heard" })).toContainText("Welcome to the phone bank.");
   for (const digit of code) await line.getByRole("button", { name: `Press ${digit}` }).click();
 
   await expect(status).toHaveText("You're connected: ready.");
@@ -74,22 +79,22 @@ test("a volunteer dials in with their code and is put through to lead after lead
   await expect(volunteer.getByRole("heading", { name: "Alex Morgan" })).toBeVisible();
   await expect(volunteer.getByLabel("About this lead")).toContainText("Northfield");
   await expect(volunteer.getByRole("heading", { name: "Script" })).toBeVisible();
-  // Both legs bridged on the virtual phone.
+  // Both legs bridged on the virtual phone, and the campaigner sees it live.
   await expect(phone.getByRole("article", { name: "Call to +442079460501" }).getByText(/Talking with/)).toBeVisible();
+  await expect(live.getByRole("list", { name: "Calls in progress" })).toContainText("Alex Morgan (talking) with Val");
+  await expect(live.getByRole("list", { name: "Volunteers online" })).toContainText("Val: Connected to Alex Morgan.");
 
   // The lead hangs up; the volunteer records the outcome with auto-connect on, and the next lead is dialled.
   await expect(status).toHaveText("Call ended: choose an outcome for Alex Morgan.", { timeout: 20_000 });
   await volunteer.getByLabel(/Auto-connect/).check();
-  await expect(volunteer.getByLabel(/Auto-connect/)).toBeChecked();
+  await expect(volunteer.getByText("Auto-connect is on.")).toBeVisible();
   await volunteer.getByRole("radio", { name: "Supportive" }).check();
   await volunteer.getByLabel("Notes").fill("Will come to the meeting");
   await volunteer.getByRole("button", { name: "Save outcome" }).click();
   await expect(status).toHaveText(/^(Calling|Ringing) Bea Kowalski…$/);
   await expect(phone.getByRole("article", { name: "Call to +442079460502" })).toBeVisible();
 
-  // The campaigner's live view follows along.
-  await admin.goto(bankPath.replace("/phone-bank/", "/admin/phone-banks/"));
-  await expect(admin.getByRole("list", { name: "Outcomes so far" })).toContainText("Supportive: 1");
-  await expect(admin.getByRole("list", { name: "Volunteers online" })).toContainText("Val");
-  await expect(admin.getByRole("list", { name: "Calls in progress" })).toContainText("Bea Kowalski");
+  // The campaigner's live view followed along.
+  await expect(live.getByRole("list", { name: "Outcomes so far" })).toContainText("Supportive: 1");
+  await expect(live.getByTestId("leads-reached")).toHaveText("1");
 });

@@ -34,7 +34,8 @@ describe(`a volunteer's phone bank session through the simulator (${testDriver()
     await f.until("the lead to be bridged", async () => (await f.leadCall(next.leadCall.id)).status === "connected");
     const bridged = await f.leadCall(next.leadCall.id);
     expect(bridged.dequeuedBy).toBe(line.sid);
-    expect((await getCall(f.fixture.sim, line.sid))!.bridgedWith).toBe(bridged.twilioCallSid);
+    // Twilio asks the <Queue url> first, then bridges the two legs.
+    await f.until("both legs bridged", async () => (await getCall(f.fixture.sim, line.sid))!.bridgedWith === bridged.twilioCallSid);
     expect((await consoleView(f.db, session.id))!).toMatchObject({ stage: "connected", lead: { name: "Alex Rivera", fields: { ward: "North" } } });
 
     await f.until("the lead to hang up", async () => (await f.leadCall(next.leadCall.id)).status === "completed");

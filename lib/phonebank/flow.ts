@@ -19,7 +19,7 @@ const QUEUE_WAIT_SECONDS = 300;
 
 export const queueName = (accessCode: string) => `queue-${accessCode}`;
 
-export const consumeUrl = (tries?: number) => callbackUrl("/twilio-webhook/consume", { tries });
+export const consumeUrl = (tries?: number, silent?: boolean) => callbackUrl("/twilio-webhook/consume", { tries, silent: silent ? 1 : undefined });
 export const leadCallUrl = (step: "enqueue" | "call-status-event", leadCallId: string) => callbackUrl(`/twilio-webhook/${step}`, { call: leadCallId });
 const sessionUrl = (step: "stop-consuming" | "call-status-event", sessionId: string, query: Record<string, number> = {}) =>
   callbackUrl(`/twilio-webhook/${step}`, { session: sessionId, ...query });
@@ -31,16 +31,18 @@ function sayAndHangUp(text: string): VoiceResponse {
   return response;
 }
 
-/** Asks for the access code. `tries` wrong or silent attempts so far. */
-export function askForCodeTwiml(tries: number): VoiceResponse {
+/** Asks for the access code. `tries`: wrong or silent attempts so far; `silent`: the last one heard nothing. */
+export function askForCodeTwiml(tries: number, silent = false): VoiceResponse {
   const response = new VoiceResponse();
   const prompt =
     tries === 0
       ? "Welcome to the phone bank. Enter the six-digit access code shown on your screen."
-      : "That code didn't match an open session. Enter the six-digit code shown on your screen.";
-  response.gather({ numDigits: 6, timeout: 10, action: consumeUrl(tries) }).say(prompt);
+      : silent
+        ? "We didn't hear a code. Enter the six-digit code shown on your screen."
+        : "That code didn't match an open session. Enter the six-digit code shown on your screen.";
+  response.gather({ numDigits: 6, timeout: 15, action: consumeUrl(tries) }).say(prompt);
   // Silence counts as a try.
-  response.redirect(consumeUrl(tries + 1));
+  response.redirect(consumeUrl(tries + 1, true));
   return response;
 }
 

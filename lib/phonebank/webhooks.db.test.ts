@@ -67,7 +67,7 @@ describe(`the notes' payloads (${testDriver()})`, () => {
   it("asks the volunteer for their code, then makes their line the queue's consumer", async () => {
     const ask = await post(consume, "/twilio-webhook/consume", VOLUNTEER_CALL);
     expect(ask.status).toBe(200);
-    expect(ask.body).toContain('<Gather numDigits="6" timeout="10" action="https://calls.example.test/twilio-webhook/consume?tries=0">');
+    expect(ask.body).toContain('<Gather numDigits="6" timeout="15" action="https://calls.example.test/twilio-webhook/consume?tries=0">');
     expect(await twimlSchemaErrors(ask.body)).toEqual([]);
 
     const typed = await post(consume, "/twilio-webhook/consume?tries=0", { msg: "Gather End", ...VOLUNTEER_CALL, Digits: "958673", FinishedOnKey: "", CallStatus: "in-progress" });

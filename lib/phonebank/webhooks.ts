@@ -40,7 +40,7 @@ export async function consume(db: Db, params: TwilioParams, url: URL): Promise<V
   if (!parsed.success) return badRequest("consume");
   const tries = count(url.searchParams.get("tries"), CODE_TRIES);
   const digits = parsed.data.Digits;
-  if (digits === undefined) return tries >= CODE_TRIES ? wrongCodeGoodbyeTwiml() : askForCodeTwiml(tries);
+  if (digits === undefined) return tries >= CODE_TRIES ? wrongCodeGoodbyeTwiml() : askForCodeTwiml(tries, url.searchParams.has("silent"));
   const session = await connectVolunteerLine(db, digits, parsed.data.CallSid);
   // Called in again from another phone: only the newest line may take leads.
   if (session?.replacedLine) await sendJob("phonebank.hang-up-line", { callSid: session.replacedLine });

@@ -56,7 +56,7 @@ export const dispositionAction = authorizedAction(
 );
 
 export const autoConnectAction = authorizedAction(
-  { roles: everyone, schema: z.object({ sessionId: z.uuid(), autoConnect: z.enum(["on", "off"]) }) },
+  { roles: everyone, schema: z.object({ sessionId: z.uuid(), autoConnect: z.literal("on").optional() }) },
   async ({ sessionId, autoConnect }, { user }) => {
     await setAutoConnect(db(), sessionId, user.id, autoConnect === "on");
     return answer(sessionId, null);

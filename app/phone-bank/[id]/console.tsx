@@ -138,11 +138,20 @@ export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBan
           </form>
           <form action={toggleAuto}>
             <input type="hidden" name="sessionId" value={view.sessionId} />
-            <input type="hidden" name="autoConnect" value={view.autoConnect ? "off" : "on"} />
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={view.autoConnect} onChange={(event) => event.currentTarget.form?.requestSubmit()} />
+              {/* Uncontrolled, so it flips at once; the key brings it back in line when the saved setting comes back different. */}
+              <input
+                key={String(view.autoConnect)}
+                type="checkbox"
+                name="autoConnect"
+                defaultChecked={view.autoConnect}
+                onChange={(event) => event.currentTarget.form?.requestSubmit()}
+              />
               Auto-connect: call the next lead as soon as I save an outcome
             </label>
+            <p className="mt-1 text-xs text-slate-500" aria-live="polite">
+              {view.autoConnect ? "Auto-connect is on." : "Auto-connect is off."}
+            </p>
           </form>
           <form action={leave} className="ml-auto">
             <input type="hidden" name="sessionId" value={view.sessionId} />

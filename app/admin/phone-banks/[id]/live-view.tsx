@@ -39,7 +39,7 @@ export function LiveView({ id, initial }: { id: string; initial: Dashboard }) {
         <Stat label="Leads" value={leads.total} testId="leads-total" />
         <Stat label="Still to call" value={leads.dueNow} testId="leads-due" />
         <Stat label="In recall" value={leads.inRecall} testId="leads-recall" />
-        <Stat label="Reached" value={leads.done + leads.answered + leads.doNotCall} testId="leads-reached" />
+        <Stat label="Reached" value={leads.done + leads.answered} testId="leads-reached" />
         <Stat label="Being called" value={leads.calling} testId="leads-calling" />
         <Stat label="Unreachable" value={leads.unreachable} testId="leads-unreachable" />
         <Stat label="Invalid numbers" value={leads.invalid} testId="leads-invalid" />
