@@ -8,14 +8,9 @@ const nextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
-  async headers() {
-    return [
-      // Everything may be framed only by the app itself…
-      { source: "/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'self'" }, { key: "X-Content-Type-Options", value: "nosniff" }] },
-      // …except the embeddable call tool, which partners put on their own sites.
-      { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] },
-    ];
-  },
+  // server.mjs compresses, after lib/edge has hashed each page's inline scripts for its CSP.
+  // Every security header is set there too (lib/edge/headers.mjs), since some depend on settings read at start-up.
+  compress: false,
 };
 
 export default nextConfig;

@@ -15,12 +15,15 @@ export function build(dir: string, label: string): void {
 export type Server = { url: string; process: ChildProcess; log: string[]; stop(): Promise<void> };
 
 /**
- * Starts a production server (`next start`) for `dir` and waits until `ready`
- * answers 2xx. With `profileDir`, Node writes a CPU profile there on exit.
+ * Starts a production server for `dir` and waits until `ready` answers 2xx:
+ * the app as `npm start` serves it (server.mjs, whose edge sets the client's
+ * address, headers and CSP), the floor app with `next start`. With
+ * `profileDir`, Node writes a CPU profile there on exit.
  */
 export async function startServer(options: { dir: string; port: number; env: Record<string, string>; ready: string; profileDir?: string }): Promise<Server> {
   const nodeArgs = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", options.dir, "-p", String(options.port)], {
+  const command = path.resolve(ROOT, options.dir) === ROOT ? [path.join(ROOT, "server.mjs")] : [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", options.dir];
+  const child = spawn(process.execPath, [...nodeArgs, ...command, "-p", String(options.port)], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openVirtualPhone, scriptNumber } from "./helpers";
 
 /** The target id of the demo page's first target, read from its form as a partner's site would. */
 async function demoTargetId(page: import("@playwright/test").Page): Promise<string> {
@@ -6,10 +7,10 @@ async function demoTargetId(page: import("@playwright/test").Page): Promise<stri
   return (await page.getByRole("radio", { name: /Alex Rivera/ }).getAttribute("value"))!;
 }
 
-test("POST /api/call answers JSON clients with 201, 422, 404 and 429 with Retry-After", async ({ page, request }) => {
+test("POST /api/call answers JSON clients with 201, 422, 404 and 429 with Retry-After @call-flow", async ({ browser, page, request }) => {
   const targetId = await demoTargetId(page);
   // The member's phone never answers: these calls end by themselves.
-  await request.put(`/dev/phone/api/numbers/${encodeURIComponent("+442079460777")}`, { data: { answer: "no-answer" } });
+  await scriptNumber(await openVirtualPhone(browser), "+442079460777", { answer: "no-answer" });
 
   const created = await request.post("/api/call", { data: { target_id: targetId, member_phone_number: "+44 20 7946 0777" } });
   expect(created.status()).toBe(201);

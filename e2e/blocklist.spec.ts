@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signInAsNewCampaigner } from "./helpers";
 
 test("a campaigner blocks a member's number, sees it normalised, and unblocks it", async ({ browser }) => {

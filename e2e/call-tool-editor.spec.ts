@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signInAsNewCampaigner } from "./helpers";
 
 const csv = (rows: string[]) => Buffer.from(["name,title,phone,country,party", ...rows].join("\n"));

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { verifyDelivery } from "../lib/integrations/signature";
 import { DEMO_ADMIN, signIn } from "./helpers";
 
@@ -45,7 +45,6 @@ test("an admin connects their CRM, sends a test delivery that arrives signed, an
 
     // A re-send carries the same delivery id, so the CRM can tell it is the same event.
     await page.getByRole("button", { name: "Re-send" }).click();
-    await expect(page.getByRole("button", { name: "Re-send" })).toHaveCount(0);
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(2);
     expect(received[1]!.delivery).toBe(received[0]!.delivery);
     await expect(async () => {

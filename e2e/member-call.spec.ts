@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_ADMIN, signIn } from "./helpers";
+import { expect, test } from "./fixtures";
+import { DEMO_ADMIN, openVirtualPhone, scriptNumber, signIn } from "./helpers";
 
-test("a member calls their representative: the phone rings, they press 1, they're connected", async ({ browser, page, request }) => {
-  // The representative answers by themself, talks for a while, hangs up.
-  const scripted = await request.put(`/dev/phone/api/numbers/${encodeURIComponent("+442079460123")}`, { data: { answer: "answer", answerAfter: 2, hangupAfter: 20 } });
-  expect(scripted.ok()).toBe(true);
+test("a member calls their representative: the phone rings, they press 1, they're connected @call-flow", async ({ browser, page }) => {
+  // The member's phone, on the virtual phone page (staff only). The representative answers by themself, talks for a while, hangs up.
+  const phone = await openVirtualPhone(browser);
+  await scriptNumber(phone, "+442079460123", { answer: "answer", answerAfter: 2, hangupAfter: 20 });
 
   await page.goto("/p/demo");
   await expect(page.getByRole("heading", { name: "Talking points" })).toBeVisible();
@@ -18,9 +18,6 @@ test("a member calls their representative: the phone rings, they press 1, they'r
   const progress = page.getByTestId("call-progress");
   await expect(progress).toContainText("Calling +44 20… now");
 
-  // The member's phone, on the virtual phone page.
-  const phone = await (await browser.newContext()).newPage();
-  await phone.goto("/dev/phone");
   const member = phone.getByRole("article", { name: "Call to +442079460999" });
   await member.getByRole("button", { name: "Answer" }).click();
   await expect(progress).toContainText("Answered: listening to the message.");
@@ -46,7 +43,7 @@ test("a member calls their representative: the phone rings, they press 1, they'r
   await expect(admin.getByRole("list", { name: "Member leg events" }).getByRole("listitem")).toHaveText([/initiated/, /ringing/, /in-progress/, /completed/]);
 });
 
-test("the call form works without JavaScript", async ({ browser }) => {
+test("the call form works without JavaScript @call-flow", async ({ browser }) => {
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await page.goto("/p/demo");
   await page.getByRole("radio", { name: /Sam Okafor/ }).check();

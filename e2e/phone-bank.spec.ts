@@ -1,26 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_ADMIN, signIn } from "./helpers";
+import { expect, test } from "./fixtures";
+import { DEMO_ADMIN, scriptNumber, signIn, signInAsNew } from "./helpers";
 
 const DIAL_IN = "+442079460000";
 const VOLUNTEER_PHONE = "+447700900777";
-
-/** A volunteer account, made the way an organisation makes one: invited by an admin. Answers a page signed in as them. */
-async function signInAsNewVolunteer(browser: Browser, admin: Page, email: string): Promise<Page> {
-  await admin.goto("/admin/users");
-  const invite = admin.locator("form", { has: admin.getByRole("heading", { name: "Invite someone" }) });
-  await invite.getByLabel("Email").fill(email);
-  await invite.getByLabel("Role").selectOption("volunteer");
-  await invite.getByRole("button", { name: "Create invitation" }).click();
-  const link = (await admin.getByTestId("invitation-link").textContent())!;
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByLabel("Your name").fill("Val");
-  await page.getByLabel("Choose a password").fill("volunteer password");
-  await page.getByLabel("Type it again").fill("volunteer password");
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
 
 test("a volunteer dials in with their code and is put through to lead after lead @call-flow", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -39,7 +21,7 @@ test("a volunteer dials in with their code and is put through to lead after lead
   await expect(admin.getByTestId("inbound-routing")).toHaveText("Connected: calls to this number reach the phone bank.");
 
   // A volunteer joins and gets a code; volunteers never see /admin.
-  const volunteer = await signInAsNewVolunteer(browser, admin, "val.bank@example.org");
+  const volunteer = await signInAsNew(browser, "camille.bank@example.org", "volunteer");
   expect((await volunteer.goto("/admin"))?.status()).toBe(403);
   await volunteer.goto(bankPath);
   await volunteer.getByRole("button", { name: "Join this phone bank" }).click();
@@ -53,16 +35,12 @@ test("a volunteer dials in with their code and is put through to lead after lead
   // The campaigner watches the live view in another tab.
   const live = await admin.context().newPage();
   await live.goto(bankPath.replace("/phone-bank/", "/admin/phone-banks/"));
-  await expect(live.getByRole("list", { name: "Volunteers online" })).toContainText("Val: Waiting for your call");
+  await expect(live.getByRole("list", { name: "Volunteers online" })).toContainText("Camille: Waiting for your call");
 
   // The virtual phone (staff only): the first lead answers by themself and hangs up after a while; the second just rings.
   const phone = admin;
-  for (const [number, behavior] of [
-    ["+442079460501", { answer: "answer", answerAfter: 2, hangupAfter: 40 }],
-    ["+442079460502", { answer: "manual" }],
-  ] as const) {
-    expect((await phone.request.put(`/dev/phone/api/numbers/${encodeURIComponent(number)}`, { data: behavior })).ok()).toBe(true);
-  }
+  await scriptNumber(phone, "+442079460501", { answer: "answer", answerAfter: 2, hangupAfter: 40 });
+  await scriptNumber(phone, "+442079460502", { answer: "manual" });
   await phone.goto("/dev/phone");
   const callIn = phone.locator("form", { has: phone.getByRole("heading", { name: "Call in" }) });
   await callIn.getByLabel("From this phone").fill(VOLUNTEER_PHONE);
@@ -81,8 +59,8 @@ test("a volunteer dials in with their code and is put through to lead after lead
   await expect(volunteer.getByRole("heading", { name: "Script" })).toBeVisible();
   // Both legs bridged on the virtual phone, and the campaigner sees it live.
   await expect(phone.getByRole("article", { name: "Call to +442079460501" }).getByText(/Talking with/)).toBeVisible();
-  await expect(live.getByRole("list", { name: "Calls in progress" })).toContainText("Alex Morgan (talking) with Val");
-  await expect(live.getByRole("list", { name: "Volunteers online" })).toContainText("Val: Connected to Alex Morgan.");
+  await expect(live.getByRole("list", { name: "Calls in progress" })).toContainText("Alex Morgan (talking) with Camille");
+  await expect(live.getByRole("list", { name: "Volunteers online" })).toContainText("Camille: Connected to Alex Morgan.");
 
   // The lead hangs up; the volunteer records the outcome with auto-connect on, and the next lead is dialled.
   await expect(status).toHaveText("Call ended: choose an outcome for Alex Morgan.", { timeout: 20_000 });

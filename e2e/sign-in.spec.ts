@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_ADMIN, signIn, signOut } from "./helpers";
 
 test("a signed-out visit to /admin is sent to sign-in, and signing in returns there", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_ADMIN, signIn } from "./helpers";
 
 test("an admin invites a volunteer, who joins but is refused /admin with a 403", async ({ page, browser }) => {

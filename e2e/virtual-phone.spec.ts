@@ -1,12 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openVirtualPhone, scriptNumber } from "./helpers";
 import { startApp } from "./server";
 
-test("a test call rings on /dev/phone, where a person answers, presses 1 and talks to a second phone", async ({ page, request }) => {
+test("a test call rings on /dev/phone, where a person answers, presses 1 and talks to a second phone @call-flow", async ({ browser }) => {
   // The second phone answers by itself; the first is answered by hand.
-  const scripted = await request.put(`/dev/phone/api/numbers/${encodeURIComponent("+447700900456")}`, { data: { answer: "answer", answerAfter: 1 } });
-  expect(scripted.ok()).toBe(true);
+  const page = await openVirtualPhone(browser);
+  await scriptNumber(page, "+447700900456", { answer: "answer", answerAfter: 1 });
 
-  await page.goto("/dev/phone");
   await page.getByLabel("Call this number").fill("+447700900123");
   await page.getByLabel("Pressing 1 connects to").fill("+447700900456");
   await page.getByRole("button", { name: "Place test call" }).click();
@@ -27,8 +27,8 @@ test("a test call rings on /dev/phone, where a person answers, presses 1 and tal
   await expect(member.getByTestId("call-status")).toHaveText("completed");
 });
 
-test("the test call form explains a number it cannot call", async ({ page }) => {
-  await page.goto("/dev/phone");
+test("the test call form explains a number it cannot call", async ({ browser }) => {
+  const page = await openVirtualPhone(browser);
   await page.getByLabel("Call this number").fill("12345");
   await page.getByRole("button", { name: "Place test call" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Enter a number in international form");

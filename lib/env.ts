@@ -66,6 +66,15 @@ const schema = z
       emptyAsUndefined,
       z.coerce.number({ error: "must be a number" }).positive("must be more than 0").max(1000, "must be 1000 or less").default(1),
     ),
+    SIMULATOR_DISORDER: z.preprocess(emptyAsUndefined, z.enum(["off", "on"], { error: "must be off or on" }).default("off")),
+    SIMULATOR_SEED: z.preprocess(
+      emptyAsUndefined,
+      z.string().trim().regex(/^[\w.-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores").optional(),
+    ),
+    SIMULATOR_CPS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "must be a number" }).positive("must be more than 0").max(1000, "must be 1000 or less").default(1),
+    ),
     UPLOADTHING_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(20, "must be the token from the uploadthing dashboard").optional()),
     UPLOADTHING_API_URL: z.preprocess(emptyAsUndefined, url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL").optional()),
     UPLOADTHING_INGEST_URL: z.preprocess(emptyAsUndefined, url((u) => u.protocol === "http:" || u.protocol === "https:", "must be an http(s) URL").optional()),

@@ -1,5 +1,5 @@
 // Extracts the part of Twilio's OpenAPI description that the simulator
-// implements (Calls, Queues, Members, IncomingPhoneNumbers) into lib/telephony/testing/vendor/, so
+// implements (Calls, Queues, Members, IncomingPhoneNumbers, OutgoingCallerIds) into lib/telephony/testing/vendor/, so
 // the conformance tests run on a fresh clone without ../shared.
 // Usage: node scripts/vendor-twilio-openapi.mjs ../shared/vendor/twilio_api_v2010.json
 import { createHash } from "node:crypto";
@@ -17,8 +17,11 @@ const paths = [
   "/Queues/{QueueSid}/Members.json",
   "/Queues/{QueueSid}/Members/{CallSid}.json",
   "/IncomingPhoneNumbers.json",
+  "/IncomingPhoneNumbers/{Sid}.json",
+  "/OutgoingCallerIds.json",
+  "/OutgoingCallerIds/{Sid}.json",
 ].map((path) => base + path);
-const schemas = ["api.v2010.account.call", "api.v2010.account.queue", "api.v2010.account.queue.member", "api.v2010.account.incoming_phone_number"];
+const schemas = ["api.v2010.account.call", "api.v2010.account.queue", "api.v2010.account.queue.member", "api.v2010.account.incoming_phone_number", "api.v2010.account.outgoing_caller_id"];
 const subset = {
   source: { file: "twilio_api_v2010.json", sha256: createHash("sha256").update(raw).digest("hex"), info: spec.info },
   paths: Object.fromEntries(paths.map((path) => [path, spec.paths[path]])),

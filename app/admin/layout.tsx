@@ -27,6 +27,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             {user.name || user.email}
           </p>
           <p className="text-slate-500">{ROLE_LABELS[user.role]}</p>
+          <Link href="/account/password" className="mt-2 block text-brand-700 underline-offset-2 hover:underline">
+            Change password
+          </Link>
           <form action={signOutAction} className="mt-2">
             <button type="submit" className="text-brand-700 underline-offset-2 hover:underline">
               Sign out

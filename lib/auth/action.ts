@@ -2,10 +2,11 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { FieldError, FormError } from "../errors";
+import { formFields } from "../http/form";
 import { log } from "../log";
 import { fieldErrorsOf } from "../zod/errors";
 import type { Role } from "./roles";
-import { currentUser, type SessionUser } from "./session";
+import { CHANGE_PASSWORD_PATH, sessionAccount, type SessionUser } from "./session";
 
 /** What every form action returns; forms render it with useActionState. */
 export type ActionState = {
@@ -21,30 +22,40 @@ export type ActionState = {
   data?: unknown;
 };
 
-function submittedValues(formData: FormData): Record<string, string> {
+function submittedValues(fields: Record<string, FormDataEntryValue>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData) {
+  for (const [key, value] of Object.entries(fields)) {
     if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
   }
   return values;
 }
 
+export const SESSION_ENDED = "Your session has ended. Sign in again.";
+export const ROLE_REFUSED = "Your role does not allow this.";
+
 /**
  * The one way to write a signed-in server action: it checks the session and
  * role itself (the proxy is only a first filter), validates the form with the
  * given schema, and turns domain errors into messages at the right field.
+ * An account that must choose a new password may run only the actions that
+ * say so (`whilePasswordChangeRequired`): the change of password itself.
  */
 export function authorizedAction<Schema extends z.ZodType>(
-  options: { roles: readonly Role[]; schema: Schema },
+  options: { roles: readonly Role[]; schema: Schema; whilePasswordChangeRequired?: boolean },
   run: (input: z.output<Schema>, context: { user: SessionUser }) => Promise<ActionState | void>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const values = submittedValues(formData);
-    const user = await currentUser();
-    if (!user) return { formError: "Your session has ended. Sign in again.", values };
-    if (!options.roles.includes(user.role)) return { formError: "Your role does not allow this.", values };
+    const fields = formFields(formData);
+    const values = submittedValues(fields);
+    const account = await sessionAccount();
+    if (!account) return { formError: SESSION_ENDED, values };
+    if (account.mustChangePassword && !options.whilePasswordChangeRequired) {
+      return { formError: `Choose a new password first, at ${CHANGE_PASSWORD_PATH}.`, values };
+    }
+    const user: SessionUser = { id: account.id, email: account.email, name: account.name, role: account.role };
+    if (!options.roles.includes(user.role)) return { formError: ROLE_REFUSED, values };
 
-    const parsed = options.schema.safeParse(Object.fromEntries(formData));
+    const parsed = options.schema.safeParse(fields);
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
       return { ok: true, ...(await run(parsed.data, { user })) };

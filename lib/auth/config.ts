@@ -4,16 +4,19 @@ import { isRole, type Role } from "./roles";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; role: Role };
+    user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
   }
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    /** The account's session version at sign-in (lib/users/passwords.ts moves it on to end every session). */
+    sessionVersion?: number;
   }
 }
 
@@ -34,12 +37,14 @@ export const sessionConfig = {
       if (user?.id) {
         token.sub = user.id;
         token.role = user.role;
+        token.sessionVersion = user.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (isRole(token.role)) session.user.role = token.role;
+      session.user.sessionVersion = token.sessionVersion ?? 0;
       return session;
     },
   },

@@ -41,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await authenticate(db(), { email: credentials.email, password: credentials.password, ip });
         if (result.ok) {
           log.info({ userId: result.user.id }, "signed in");
-          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
         }
         log.warn({ ip, reason: result.reason }, "sign-in refused");
         throw result.reason === "throttled" ? new TooManyAttempts() : new InvalidCredentials();

@@ -17,3 +17,8 @@ export const STAFF_ROLES = ["admin", "campaigner"] as const satisfies readonly R
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** Where a person lands after signing in when no page asked for them: volunteers have no /admin. */
+export function homePath(role: Role): string {
+  return (STAFF_ROLES as readonly Role[]).includes(role) ? "/admin" : "/";
+}

@@ -28,7 +28,7 @@ const said = async (callId: string) => {
 
 describe(`a member's call through the simulator (${testDriver()})`, () => {
   it("connects the member to the target when they press 1, and records all three machines", async () => {
-    await f.script("+442079460101", { answer: "answer", answerAfter: 2, digits: [{ after: 3, digits: "1" }] });
+    await f.script("+442079460101", { answer: "answer", answerAfter: 2, digits: [{ after: 1, digits: "1", onPrompt: true }] });
     await f.script(TARGET_PHONE, { answer: "answer", answerAfter: 3, hangupAfter: 40 });
     const callId = await placed("+44 20 7946 0101");
     connectedCallId = callId;
@@ -48,7 +48,7 @@ describe(`a member's call through the simulator (${testDriver()})`, () => {
   });
 
   it("replays the message when the member presses 2", async () => {
-    await f.script("+442079460102", { answer: "answer", answerAfter: 1, digits: [{ after: 2, digits: "2" }, { after: 8, digits: "1" }], hangupAfter: 12 });
+    await f.script("+442079460102", { answer: "answer", answerAfter: 1, digits: [{ after: 2, digits: "2", onPrompt: true }, { after: 1, digits: "1", onPrompt: true }], hangupAfter: 12 });
     await f.script(TARGET_PHONE, { answer: "busy" });
     const callId = await placed("+442079460102");
     await f.finish(callId);
@@ -71,7 +71,7 @@ describe(`a member's call through the simulator (${testDriver()})`, () => {
   });
 
   it("offers to try a busy target again, once", async () => {
-    await f.script("+442079460104", { answer: "answer", answerAfter: 1, digits: [{ after: 2, digits: "1" }] });
+    await f.script("+442079460104", { answer: "answer", answerAfter: 1, digits: [{ after: 2, digits: "1", onPrompt: true }] });
     await f.script(TARGET_PHONE, { answer: "busy" });
     const callId = await placed("+442079460104");
     const call = await f.finish(callId);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../auth/roles";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -22,9 +22,35 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // Set on the demo admin, whose password is published: nothing but choosing a new one is reachable until then.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Every session carries the value it was signed in with; a password change or reset bumps it, ending the others.
+    sessionVersion: integer("session_version").notNull().default(0),
     ...timestamps,
   },
   (table) => [uniqueIndex("users_email_key").on(table.email)],
+);
+
+/** One-time links an admin gives a person to set a new password. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // As for invitations, only a hash: the link is shown once, to the admin.
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("password_resets_token_hash_key").on(table.tokenHash),
+    // A new link replaces the open one, so at most one works at a time.
+    uniqueIndex("password_resets_open_user_key").on(table.userId).where(sql`${table.usedAt} is null`),
+  ],
 );
 
 export const invitations = pgTable(
@@ -70,3 +96,4 @@ export const rateLimitCounters = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
+export type PasswordReset = typeof passwordResets.$inferSelect;

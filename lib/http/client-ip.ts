@@ -1,15 +1,16 @@
 /**
- * The client's address, for rate limits. Next.js fills X-Forwarded-For with
- * the socket's address only when the header is absent, and each trusted proxy
- * appends the address it saw; so the client is TRUSTED_PROXIES entries from
- * the right (or the last entry with no proxy). Entries further left are
- * whatever the client claimed and are ignored.
+ * The client's address, for rate limits, the sign-in throttle and the
+ * blocklist. server.mjs (lib/edge/request.mjs) rewrites X-Forwarded-For on
+ * every request: with no trusted proxy it holds only the socket's address;
+ * with N trusted proxies it is what they sent followed by the socket's
+ * address, so the client is N entries left of the last. Entries further left
+ * are whatever the client claimed and are never read.
  */
 export function clientIp(headers: Headers, trustedProxies: number): string {
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const index = chain.length - Math.max(trustedProxies, 1);
-  return chain[Math.max(index, 0)] ?? "unknown";
+  // Fewer entries than proxies means fewer proxies than configured: the leftmost is the farthest hop known.
+  return chain[Math.max(chain.length - 1 - trustedProxies, 0)] ?? "unknown";
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { FieldError, FormError, isUniqueViolation, StaleEditError } from "../errors";
-import type { PageStatus } from "../zod/page";
+import { SLUG_MAX, slugSchema, type PageStatus } from "../zod/page";
 import type { Language } from "../calltool/languages";
 import { defaultPluginConfig, type PluginType } from "./plugins";
 import { callTargets, pages, plugins, type Page, type Plugin } from "./schema";
@@ -67,14 +67,29 @@ export async function setPageStatus(db: Db, id: string, status: PageStatus): Pro
     .where(eq(pages.id, id));
 }
 
+// A copy's address keeps at least this much of the original's, leaving room for "-copy-<n>".
+const COPY_PREFIX = SLUG_MAX - 20;
+
+/**
+ * The first free "<slug>-copy", "<slug>-copy-2", …, the original cut short
+ * when needed so the whole stays a valid address of at most SLUG_MAX characters.
+ */
+export function copySlug(original: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "-copy" : `-copy-${n}`;
+    const slug = `${original.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, "")}${suffix}`;
+    if (!taken.has(slug)) return slugSchema.parse(slug);
+  }
+}
+
 /** A copy of a page, as a draft, with its plugins and new ids for its targets (target ids are app-wide). */
 export async function duplicatePage(db: Db, id: string, userId: string): Promise<Page> {
   return db.transaction(async (tx) => {
     const [original] = await tx.select().from(pages).where(eq(pages.id, id));
     if (!original) throw new FormError("This page no longer exists.");
-    const taken = new Set((await tx.select({ slug: pages.slug }).from(pages).where(ilike(pages.slug, `${original.slug}-copy%`))).map((row) => row.slug));
-    let slug = `${original.slug}-copy`.slice(0, 80);
-    for (let n = 2; taken.has(slug); n++) slug = `${original.slug}-copy-${n}`.slice(0, 80);
+    // Slugs hold only [a-z0-9-], so the prefix needs no escaping in LIKE.
+    const similar = await tx.select({ slug: pages.slug }).from(pages).where(ilike(pages.slug, `${original.slug.slice(0, COPY_PREFIX)}%`));
+    const slug = copySlug(original.slug, new Set(similar.map((row) => row.slug)));
     const [copy] = await tx
       .insert(pages)
       .values({ slug, title: `${original.title} (copy)`, body: original.body, language: original.language, followUpUrl: original.followUpUrl, createdBy: userId })

@@ -17,26 +17,29 @@ let heldUntil: (() => Promise<boolean>) | null = null;
 const held: string[] = [];
 
 beforeAll(async () => {
-  f = await startBankFixture(["Alex Rivera,+442079460111,North"]);
-  proxy = await startHttpServer(async (request) => {
-    const url = new URL(request.url);
-    const forwarded = await fetch(`${f.fixture.url}${url.pathname}${url.search}`, {
-      method: request.method,
-      headers: request.headers,
-      body: request.method === "GET" ? undefined : await request.text(),
-    });
-    if (request.method === "POST" && url.pathname.endsWith("/Calls.json") && heldUntil) {
-      const deadline = Date.now() + 15_000;
-      while (!(await heldUntil())) {
-        if (Date.now() > deadline) throw new Error("the webhooks never came");
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      held.push(url.pathname);
-    }
-    return new Response(await forwarded.text(), { status: forwarded.status, headers: forwarded.headers });
+  f = await startBankFixture(["Alex Rivera,+442079460111,North"], {
+    async beforeTelephony(fixture) {
+      proxy = await startHttpServer(async (request) => {
+        const url = new URL(request.url);
+        const forwarded = await fetch(`${fixture.url}${url.pathname}${url.search}`, {
+          method: request.method,
+          headers: request.headers,
+          body: request.method === "GET" ? undefined : await request.text(),
+        });
+        if (request.method === "POST" && url.pathname.endsWith("/Calls.json") && heldUntil) {
+          const deadline = Date.now() + 15_000;
+          while (!(await heldUntil())) {
+            if (Date.now() > deadline) throw new Error("the webhooks never came");
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          held.push(url.pathname);
+        }
+        return new Response(await forwarded.text(), { status: forwarded.status, headers: forwarded.headers });
+      });
+      // Every REST call goes through the proxy.
+      process.env.TWILIO_API_BASE_URL = `${proxy.url}/dev/twilio`;
+    },
   });
-  // Every REST call from now on goes through the proxy (nothing has read the configuration yet).
-  process.env.TWILIO_API_BASE_URL = `${proxy.url}/dev/twilio`;
 });
 afterAll(async () => {
   await proxy.close();

@@ -16,7 +16,14 @@ export type TelephonyConfig = {
   publicUrl: string;
   /** Simulated seconds per real second (tests speed up ring timeouts). */
   simulatorSpeed: number;
+  /** The simulator's disorder, seed and calls per second (see simulator/README in lib/telephony/README.md). */
+  simulatorDisorder: boolean;
+  simulatorSeed: string;
+  simulatorCps: number;
 };
+
+// One random seed per process when SIMULATOR_SEED is unset; start-up logs it so a run can be replayed.
+const PROCESS_SEED = randomBytes(6).toString("hex");
 
 /**
  * Real Twilio when TELEPHONY=twilio, or by default when an account SID is set;
@@ -36,6 +43,9 @@ export function resolveTelephony(env: Env): TelephonyConfig {
     apiBaseUrl: env.TWILIO_API_BASE_URL ?? (mode === "twilio" ? "https://api.twilio.com" : `${env.PUBLIC_URL}/dev/twilio`),
     publicUrl: env.PUBLIC_URL,
     simulatorSpeed: env.SIMULATOR_SPEED,
+    simulatorDisorder: env.SIMULATOR_DISORDER === "on",
+    simulatorSeed: env.SIMULATOR_SEED ?? PROCESS_SEED,
+    simulatorCps: env.SIMULATOR_CPS,
   };
 }
 

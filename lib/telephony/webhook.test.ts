@@ -2,7 +2,7 @@ import twilio from "twilio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_AUTH_TOKEN, applyTestTelephonyEnv } from "./testing/env";
 import { VoiceResponse } from "./twiml";
-import { twilioWebhook, type TwilioParams } from "./webhook";
+import { parseForm, twilioWebhook, type TwilioParams } from "./webhook";
 
 const PUBLIC_URL = "https://calls.example.test";
 // Next.js sees the request at its own address; Twilio signed the public one.
@@ -63,5 +63,42 @@ describe("twilioWebhook", () => {
     const response = await failing(twilioRequest("/twilio/x", params, sign(`${PUBLIC_URL}/twilio/x`, params)));
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/<Say>Sorry, something went wrong on our side.*<\/Say><Hangup\/>/);
+  });
+});
+
+describe("parseForm", () => {
+  it("reads parameters named like Object's own properties as plain parameters", () => {
+    const params = parseForm("constructor=a&__proto__=b&toString=c&hasOwnProperty=d&constructor=e&CallSid=CA1");
+    expect(params.constructor).toEqual(["a", "e"]);
+    expect(params.__proto__).toBe("b");
+    expect(params.toString).toBe("c");
+    expect(params.hasOwnProperty).toBe("d");
+    expect(Object.keys(params)).toEqual(["constructor", "__proto__", "toString", "hasOwnProperty", "CallSid"]);
+    expect(({} as Record<string, unknown>).CallSid).toBeUndefined();
+  });
+
+  it("drops NUL bytes from names and values", () => {
+    expect({ ...parseForm("Dig%00its=1%002&To=%2B44%00") }).toEqual({ Digits: "12", To: "+44" });
+  });
+});
+
+describe("twilioWebhook with parameters named like Object's own properties", () => {
+  beforeAll(() => applyTestTelephonyEnv(PUBLIC_URL));
+
+  it("checks the signature over them as sent and hands them to the handler", async () => {
+    let seen: TwilioParams | undefined;
+    const route = twilioWebhook(({ params }) => {
+      seen = params;
+      return new VoiceResponse();
+    });
+    const body = "CallSid=CA1&constructor=x&__proto__=y&toString=z";
+    // What Twilio signs: every parameter it sent, "__proto__" included (an object literal would swallow it).
+    const sent: Record<string, string> = Object.create(null);
+    for (const [key, value] of new URLSearchParams(body)) sent[key] = value;
+    const path = "/twilio/calls/42/events";
+    const signature = twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, `${PUBLIC_URL}${path}`, sent);
+    const response = await route(new Request(`${INTERNAL}${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature }, body }));
+    expect(response.status).toBe(200);
+    expect(Object.entries(seen!)).toEqual([["CallSid", "CA1"], ["constructor", "x"], ["__proto__", "y"], ["toString", "z"]]);
   });
 });

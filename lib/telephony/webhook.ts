@@ -1,5 +1,6 @@
 import "server-only";
 import twilio from "twilio";
+import { withoutNul } from "../http/form";
 import { log } from "../log";
 import { telephonyConfig } from "./config";
 import { apologyTwiml, twimlResponse, VoiceResponse } from "./twiml";
@@ -7,13 +8,21 @@ import { apologyTwiml, twimlResponse, VoiceResponse } from "./twiml";
 /** The form parameters of a Twilio request. A key Twilio repeats arrives as an array. */
 export type TwilioParams = Record<string, string | string[]>;
 
+/**
+ * Parses a form body. Parameters are gathered on a null-prototype object, so
+ * ones named "constructor" or "__proto__" are plain parameters, then handed
+ * over as own properties of an ordinary object (libraries such as drizzle
+ * expect objects to have a prototype). NUL bytes are dropped (Twilio sends
+ * none, and PostgreSQL refuses them in text).
+ */
 export function parseForm(body: string): TwilioParams {
-  const params: TwilioParams = {};
-  for (const [key, value] of new URLSearchParams(body)) {
+  const params: TwilioParams = Object.create(null);
+  for (const [rawKey, rawValue] of new URLSearchParams(body)) {
+    const [key, value] = [withoutNul(rawKey), withoutNul(rawValue)];
     const existing = params[key];
     params[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
-  return params;
+  return Object.fromEntries(Object.entries(params));
 }
 
 /** The first value of a parameter, or "" when it is absent. */

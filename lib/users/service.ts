@@ -1,22 +1,20 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { invitations, users, type Invitation, type User } from "../db/schema";
 import { FieldError, FormError, isUniqueViolation } from "../errors";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/roles";
+import { hashToken, newToken } from "./tokens";
 
 const INVITATION_DAYS = 7;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-export async function createUser(db: Db, input: { email: string; password: string; role: Role; name?: string }): Promise<User> {
+export async function createUser(db: Db, input: { email: string; password: string; role: Role; name?: string; mustChangePassword?: boolean }): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   try {
     const [user] = await db
       .insert(users)
-      .values({ email: input.email.toLowerCase(), passwordHash, role: input.role, name: input.name ?? "" })
+      .values({ email: input.email.toLowerCase(), passwordHash, role: input.role, name: input.name ?? "", mustChangePassword: input.mustChangePassword ?? false })
       .returning();
     return user!;
   } catch (error) {
@@ -46,7 +44,7 @@ export function listOpenInvitations(db: Db, now = new Date()) {
  * newest link is the one that works.
  */
 export async function inviteUser(db: Db, input: { email: string; role: Role; invitedBy: string }): Promise<{ token: string; invitation: Invitation }> {
-  const token = randomBytes(24).toString("base64url");
+  const token = newToken();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new FieldError("email", "This email address already has an account");

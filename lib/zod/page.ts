@@ -4,6 +4,8 @@ import { LANGUAGES } from "../calltool/languages";
 export const PAGE_STATUSES = ["draft", "published"] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
 
+export const SLUG_MAX = 80;
+
 // Paths the app itself uses under /p/ stay free.
 const RESERVED_SLUGS = new Set(["new", "admin", "api", "embed", "preview"]);
 
@@ -12,7 +14,7 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .min(2, "A web address is at least 2 characters")
-  .max(80, "A web address is at most 80 characters")
+  .max(SLUG_MAX, `A web address is at most ${SLUG_MAX} characters`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like save-the-bees")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "That web address is reserved; choose another");
 
@@ -47,6 +49,6 @@ export function slugify(title: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
+    .slice(0, SLUG_MAX)
     .replace(/-+$/, "");
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
+import { DEMO_ADMIN } from "../users/demo-credentials";
 
 /**
  * Schemas shared by the forms (for their limits) and the server (for the
@@ -20,7 +21,15 @@ export const PASSWORD_MAX = 200;
 export const newPasswordSchema = z
   .string({ error: "Choose a password" })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`);
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`)
+  .refine((password) => password !== DEMO_ADMIN.password, "This password is published in Patchthrough's README: choose another");
+
+/** A new password, typed twice. */
+const newPasswordFields = { password: newPasswordSchema, confirmPassword: z.string() };
+const passwordsMatch: [(form: { password: string; confirmPassword: string }) => boolean, { path: string[]; message: string }] = [
+  (form) => form.password === form.confirmPassword,
+  { path: ["confirmPassword"], message: "The two passwords differ" },
+];
 
 export const roleSchema = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(", ")}` });
 
@@ -38,16 +47,18 @@ export const signInSchema = z.object({
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 
 export const acceptInvitationSchema = z
+  .object({ token: z.string().min(1).max(200), name: nameSchema.min(1, "Enter your name"), ...newPasswordFields })
+  .refine(...passwordsMatch);
+
+export const changePasswordSchema = z
   .object({
-    token: z.string().min(1).max(200),
-    name: nameSchema.min(1, "Enter your name"),
-    password: newPasswordSchema,
-    confirmPassword: z.string(),
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(PASSWORD_MAX),
+    next: z.string().max(2000).optional(),
+    ...newPasswordFields,
   })
-  .refine((form) => form.password === form.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords differ",
-  });
+  .refine(...passwordsMatch);
+
+export const resetPasswordSchema = z.object({ token: z.string().min(1).max(200), ...newPasswordFields }).refine(...passwordsMatch);
 
 export const createUserSchema = z.object({
   email: emailSchema,

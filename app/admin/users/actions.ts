@@ -4,6 +4,8 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { FormError } from "@/lib/errors";
+import { issuePasswordReset } from "@/lib/users/passwords";
 import { changeRole, inviteUser, revokeInvitation, setDisabled } from "@/lib/users/service";
 import { inviteSchema, roleSchema } from "@/lib/zod/user";
 
@@ -38,4 +40,13 @@ export const revokeInvitationAction = authorizedAction({ roles: adminOnly, schem
   await revokeInvitation(db(), input.invitationId);
   revalidatePath("/admin/users");
   return { message: "Invitation withdrawn." };
+});
+
+export const issueResetLinkAction = authorizedAction({ roles: adminOnly, schema: z.object({ userId }) }, async (input, { user }) => {
+  if (input.userId === user.id) throw new FormError("Change your own password from Change password.");
+  const { token, email } = await issuePasswordReset(db(), { userId: input.userId, createdBy: user.id });
+  return {
+    message: `Send ${email} this link; it works once, for 24 hours, and replaces any link issued before.`,
+    result: { link: `${getEnv().PUBLIC_URL}/reset/${token}` },
+  };
 });

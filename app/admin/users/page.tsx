@@ -5,7 +5,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { listOpenInvitations, listUsers } from "@/lib/users/service";
 import { InviteForm } from "./invite-form";
-import { DisableForm, RevokeInvitationForm, RoleForm } from "./user-controls";
+import { DisableForm, ResetLinkForm, RevokeInvitationForm, RoleForm } from "./user-controls";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -42,7 +42,16 @@ export default async function UsersPage() {
                     {person.id === me.id ? ROLE_LABELS[person.role] : <RoleForm userId={person.id} role={person.role} email={person.email} />}
                   </td>
                   <td className="px-4 py-3">{person.disabledAt ? <span className="text-red-700">Disabled</span> : `Since ${dateFormat.format(person.createdAt)}`}</td>
-                  <td className="px-4 py-3">{person.id === me.id ? <span className="text-slate-500">You</span> : <DisableForm userId={person.id} disabled={!!person.disabledAt} />}</td>
+                  <td className="px-4 py-3">
+                    {person.id === me.id ? (
+                      <span className="text-slate-500">You</span>
+                    ) : (
+                      <>
+                        <DisableForm userId={person.id} disabled={!!person.disabledAt} />
+                        <ResetLinkForm userId={person.id} />
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { ActionOutcome } from "@/components/form/action-outcome";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
-import { changeRoleAction, revokeInvitationAction, setDisabledAction } from "./actions";
+import { changeRoleAction, issueResetLinkAction, revokeInvitationAction, setDisabledAction } from "./actions";
 
 export function RoleForm({ userId, role, email }: { userId: string; role: Role; email: string }) {
   const [state, action] = useActionState(changeRoleAction, {} as ActionState);
@@ -43,6 +43,22 @@ export function RevokeInvitationForm({ invitationId }: { invitationId: string })
       <input type="hidden" name="invitationId" value={invitationId} />
       <SubmitButton variant="danger">Withdraw</SubmitButton>
       <ActionOutcome className="text-xs" state={state} />
+    </form>
+  );
+}
+
+export function ResetLinkForm({ userId }: { userId: string }) {
+  const [state, action] = useActionState(issueResetLinkAction, {} as ActionState);
+  return (
+    <form action={action} className="mt-2 space-y-1">
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton variant="secondary">Reset link</SubmitButton>
+      <ActionOutcome className="block text-xs" state={state} />
+      {state.result?.link && (
+        <p className="break-all rounded-md bg-slate-100 p-2 font-mono text-xs" data-testid="reset-link">
+          {state.result.link}
+        </p>
+      )}
     </form>
   );
 }

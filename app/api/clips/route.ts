@@ -4,6 +4,8 @@ import { MAX_CLIP_BYTES } from "@/lib/calltool/clips";
 import { storeClip } from "@/lib/calltool/clip-service";
 import { db } from "@/lib/db/client";
 import { FieldError } from "@/lib/errors";
+import { BodyTooLarge, readForm } from "@/lib/http/body";
+import { withoutNul } from "@/lib/http/form";
 import { clipStorage } from "@/lib/storage";
 
 const refuse = (status: number, message: string) => Response.json({ errors: { file: message } }, { status });
@@ -13,14 +15,18 @@ export async function POST(request: Request) {
   const user = await currentUser();
   if (!user) return refuse(401, "Your session has ended. Sign in again.");
   if (!(STAFF_ROLES as readonly string[]).includes(user.role)) return refuse(403, "Your role does not allow this.");
-  // Refuse oversized uploads before reading them into memory.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_CLIP_BYTES + 64 * 1024) return refuse(413, "This file is larger than 10 MB; a clip can be at most 10 MB.");
-
-  const form = await request.formData().catch(() => null);
+  // The clip and the form around it, counted as the bytes arrive: an upload past that is refused, whatever Content-Length said.
+  let form: FormData | null;
+  try {
+    form = await readForm(request, MAX_CLIP_BYTES + 64 * 1024);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return refuse(413, "This file is larger than 10 MB; a clip can be at most 10 MB.");
+    throw error;
+  }
   const file = form?.get("file");
   if (!(file instanceof File)) return refuse(422, "Choose an MP3 or WAV file to upload.");
   try {
-    const clip = await storeClip(db(), clipStorage(), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, user.id);
+    const clip = await storeClip(db(), clipStorage(), { name: withoutNul(file.name), bytes: new Uint8Array(await file.arrayBuffer()) }, user.id);
     return Response.json({ clip: { id: clip.id, fileName: clip.fileName, url: clip.url, durationSeconds: clip.durationSeconds, size: clip.size } }, { status: 201 });
   } catch (error) {
     if (error instanceof FieldError) return refuse(422, error.message);

@@ -9,6 +9,16 @@ const STATUS_STYLE: Record<string, string> = {
   queued: "bg-slate-100 text-slate-700",
 };
 
+/** A clip's file name, from its URL, so the log says which clip played. */
+function clipName(url: string): string {
+  try {
+    const last = new URL(url, "http://clip.invalid").pathname.split("/").filter(Boolean).at(-1) ?? url;
+    return decodeURIComponent(last);
+  } catch {
+    return url;
+  }
+}
+
 export function CallCard({ call, peer }: { call: PhoneCall; peer?: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const act = async (action: string, body?: unknown) => {
@@ -16,15 +26,17 @@ export function CallCard({ call, peer }: { call: PhoneCall; peer?: string }) {
     setProblem(result.ok ? null : String(result.data.error ?? "That did not work"));
   };
   const live = call.status === "in-progress";
-  const leg = call.direction === "outbound-dial" ? "Dialled by a call (target leg)" : "Call from the app";
+  const inbound = call.direction === "inbound";
+  const leg = call.direction === "outbound-dial" ? "Dialled by a call (target leg)" : inbound ? `Your call in from ${call.from}` : "Call from the app";
 
   return (
-    <article aria-label={`Call to ${call.to}`} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-call-sid={call.sid}>
+    <article aria-label={inbound ? `Call from ${call.from} to ${call.to}` : `Call to ${call.to}`} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-call-sid={call.sid}>
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">{leg}</p>
           <h3 className="text-lg font-semibold">{call.to}</h3>
-          <p className="text-sm text-slate-600">from {call.from}</p>
+          <p className="text-sm text-slate-600">{inbound ? "the account's number" : `from ${call.from}`}</p>
+          {call.answeredBy && <p className="text-sm text-slate-600">Detected as: {call.answeredBy}</p>}
         </div>
         <span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${STATUS_STYLE[call.status] ?? "bg-slate-200 text-slate-700"}`} data-testid="call-status">
           {call.status}
@@ -36,7 +48,7 @@ export function CallCard({ call, peer }: { call: PhoneCall; peer?: string }) {
       {call.duration !== null && !live && call.status === "completed" && <p className="mt-1 text-sm text-slate-600">Lasted {call.duration} s</p>}
 
       <div className="mt-3 flex flex-wrap gap-2">
-        {call.status === "ringing" && (
+        {call.status === "ringing" && !inbound && (
           <>
             <button type="button" onClick={() => act("answer")} className="rounded-md bg-green-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-green-700">
               Answer
@@ -80,7 +92,8 @@ export function CallCard({ call, peer }: { call: PhoneCall; peer?: string }) {
             )}
             {entry.kind === "play" && (
               <span className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">Played:</span> <audio controls preload="none" src={entry.message} className="h-8" />
+                <span className="font-medium">Played: {entry.clip ?? clipName(entry.message)}</span>{" "}
+                <audio controls preload="none" src={entry.message} className="h-8" aria-label={`Clip ${entry.clip ?? clipName(entry.message)}`} />
               </span>
             )}
             {!["say", "play"].includes(entry.kind) && (

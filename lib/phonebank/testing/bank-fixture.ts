@@ -5,18 +5,20 @@ import * as enqueue from "@/app/twilio-webhook/enqueue/route";
 import * as stopConsuming from "@/app/twilio-webhook/stop-consuming/route";
 import { setDatabaseForTests } from "../../db/client";
 import { addPhoneNumber } from "../../phone-numbers/service";
-import { placeCall } from "../../telephony/calls";
+import { connectNumber } from "../../phone-numbers/routing";
+import { STARTER_NUMBER } from "../../telephony/simulator/account";
+import { placeInboundCall } from "../../telephony/simulator/inbound";
 import { phoneBehaviorSchema, setBehavior } from "../../telephony/simulator/phone";
 import { startSimulatorFixture, type SimulatorFixture } from "../../telephony/testing/simulator-fixture";
 import { createUser } from "../../users/service";
-import { consumeUrl } from "../flow";
 import { importLeads } from "../leads";
 import { leadCalls, leads, phoneBanks, sessions } from "../schema";
 import { createPhoneBank } from "../service";
 import { joinAndPrepare } from "../volunteer";
 
 export const CALLER_ID = "+15005550006";
-export const INBOUND = "+15005550006";
+/** The simulated account's starter number, connected to the phone bank below as a campaigner would. */
+export const INBOUND = STARTER_NUMBER.phoneNumber;
 
 const ROUTES = { consume, enqueue, "call-status-event": callStatusEvent, "stop-consuming": stopConsuming } as const;
 
@@ -25,8 +27,10 @@ const ROUTES = { consume, enqueue, "call-status-event": callStatusEvent, "stop-c
  * database holding a phone bank (calling hours all day) with the given leads
  * and two volunteers. Leads are dialled exactly as the app does.
  */
-export async function startBankFixture(leadRows: string[], speed = 40) {
-  const fixture: SimulatorFixture = await startSimulatorFixture(speed);
+export async function startBankFixture(leadRows: string[], options: { speed?: number; beforeTelephony?: (fixture: SimulatorFixture) => Promise<void> } = {}) {
+  const fixture: SimulatorFixture = await startSimulatorFixture(options.speed ?? 40);
+  // Before anything reads the telephony configuration: a test may point the REST client elsewhere.
+  await options.beforeTelephony?.(fixture);
   setDatabaseForTests(fixture.database);
   fixture.patterns.push([
     /^\/twilio-webhook\/([a-z-]+)$/,
@@ -42,6 +46,8 @@ export async function startBankFixture(leadRows: string[], speed = 40) {
     await createUser(db, { email: "vic@example.org", password: "correct horse battery", role: "volunteer" }),
   ];
   await addPhoneNumber(db, { number: CALLER_ID, label: "" });
+  await addPhoneNumber(db, { number: INBOUND, label: "" });
+  await connectNumber(INBOUND, "phone-bank");
   const bank = await createPhoneBank(db, "Bees", campaigner.id);
   await db.update(phoneBanks).set({ inboundNumber: INBOUND, callerId: CALLER_ID, callingStart: 0, callingEnd: 24 * 60 }).where(eq(phoneBanks.id, bank.id));
   const imported = await importLeads(db, bank.id, ["name,phone,ward", ...leadRows].join("\n"));
@@ -55,14 +61,12 @@ export async function startBankFixture(leadRows: string[], speed = 40) {
     volunteers,
     script,
     join: (volunteer = 0) => joinAndPrepare(db, bank.id, volunteers[volunteer]!.id),
-    /**
-     * The volunteer's phone calls in and types `digits`. Placed as a call to
-     * the volunteer whose TwiML is /consume: the same TwiML and webhooks as
-     * their dialling the inbound number.
-     */
-    async dialIn(phone: string, digits: string[], behavior: Record<string, unknown> = {}) {
-      await script(phone, { answer: "answer", answerAfter: 0, digits: digits.map((keys, index) => ({ after: 1 + index * 14, digits: keys })), ...behavior });
-      return placeCall({ to: phone, from: INBOUND, url: consumeUrl() });
+    /** The volunteer's phone dials the phone bank's number and types each of `codes` when asked. */
+    async dialIn(phone: string, codes: string[], behavior: Record<string, unknown> = {}) {
+      await script(phone, { digits: codes.map((keys) => ({ after: 1, digits: keys, onPrompt: true })), ...behavior });
+      const placed = await placeInboundCall(fixture.sim, { from: phone, to: INBOUND });
+      if (!placed.ok) throw new Error(placed.error);
+      return placed.call;
     },
     /** A volunteer joined and on the line, dialling in from `phone` unless they already are. */
     async connected(volunteer: number, phone: string) {

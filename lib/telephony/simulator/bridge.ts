@@ -8,9 +8,10 @@ import { getCall, isTerminal, record, setActivity, updateCall } from "./store";
  * `own` drives it: its own hang-up or redirect ends the bridge (and is then
  * re-thrown to its runner); the other side hanging up, or ending, lets `own`
  * carry on. Either way `releaseOther` runs once, for the other side.
- * Answers the bridge's length in simulated seconds.
+ * A <Dial timeLimit> ends the bridge when it runs out, as if the other side
+ * had left. Answers the bridge's length in simulated seconds.
  */
-export async function bridge(sim: Simulator, own: string, other: string, releaseOther: () => Promise<void>): Promise<number> {
+export async function bridge(sim: Simulator, own: string, other: string, releaseOther: () => Promise<void>, limitSeconds = Number.POSITIVE_INFINITY): Promise<number> {
   const startedAt = new Date();
   await updateCall(sim, own, { bridgedWith: other, bridgeEndedAt: null });
   await updateCall(sim, other, { bridgedWith: own, bridgeEndedAt: null });
@@ -29,6 +30,10 @@ export async function bridge(sim: Simulator, own: string, other: string, release
       await watch(sim, own, (POLL_MS / 1000) * sim.speed);
       const row = await getCall(sim, other);
       if (!row || row.hangupRequested || isTerminal(row.status)) break;
+      if (simulatedSeconds(sim, startedAt) >= limitSeconds) {
+        await record(sim, own, "dial", `The <Dial> reached its timeLimit of ${limitSeconds} s`);
+        break;
+      }
     }
   } catch (error) {
     await end();

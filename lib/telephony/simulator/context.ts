@@ -1,13 +1,20 @@
-import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
 
-/** Everything a simulator needs, passed in so tests can run one on their own database and clock. */
+/** Everything a simulator needs, passed in so tests can run one on their own database, clock and seed. */
 export type Simulator = {
   db: Db;
   accountSid: string;
   authToken: string;
   /** Simulated seconds per real second. */
   speed: number;
+  /** Shuffle, delay and repeat status callbacks, as Twilio may (SIMULATOR_DISORDER). */
+  disorder: boolean;
+  /** Makes every random choice (disorder, SIDs, detection delays) replayable (SIMULATOR_SEED). */
+  seed: string;
+  /** New calls per second the account places; faster ones wait queued (SIMULATOR_CPS). */
+  cps: number;
+  /** The app's origin (PUBLIC_URL): the only place the virtual phone's inbound calls to a URL may go. */
+  appUrl: string;
 };
 
 /** Waits `seconds` of simulated time. */
@@ -18,10 +25,6 @@ export function sleep(sim: Simulator, seconds: number): Promise<void> {
 /** Simulated seconds that passed between two real instants. */
 export function simulatedSeconds(sim: Simulator, from: Date, to: Date = new Date()): number {
   return Math.max(0, Math.round(((to.getTime() - from.getTime()) / 1000) * sim.speed));
-}
-
-export function newSid(prefix: "CA" | "QU"): string {
-  return `${prefix}${randomBytes(16).toString("hex")}`;
 }
 
 /** Twilio's date format: RFC 2822, always UTC. "Sun, 25 Mar 2018 09:53:19 +0000" */

@@ -1,6 +1,7 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Simulator } from "./context";
-import { newSid, simulatedSeconds } from "./context";
+import { simulatedSeconds } from "./context";
+import { newSid } from "./ids";
 import { CallEnded, watch } from "./control";
 import { playPrompt } from "./prompts";
 import { fetchTwiml } from "./requests";
@@ -18,7 +19,7 @@ export type EnqueueOutcome = {
 
 /** The account's queue with this name, created on first use as Twilio does. */
 export async function queueNamed(sim: Simulator, friendlyName: string, maxSize = 1000): Promise<SimQueue> {
-  await sim.db.insert(simQueues).values({ sid: newSid("QU"), accountSid: sim.accountSid, friendlyName, maxSize }).onConflictDoNothing();
+  await sim.db.insert(simQueues).values({ sid: await newSid(sim, "QU"), accountSid: sim.accountSid, friendlyName, maxSize }).onConflictDoNothing();
   const [queue] = await sim.db
     .select()
     .from(simQueues)

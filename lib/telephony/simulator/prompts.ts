@@ -1,7 +1,7 @@
 import type { Simulator } from "./context";
 import type { SimCall } from "./schema";
 import { watch } from "./control";
-import { record, returnDigits, setActivity, takeDigits } from "./store";
+import { record, setActivity, setGathering, takeDigits } from "./store";
 import { intAttr, type TwimlNode } from "./twiml-document";
 
 /** Simulated seconds a prompt lasts: speech at about three words a second; a clip is taken as 4 s. */
@@ -36,11 +36,22 @@ const keyPressed = (row: SimCall) => row.pendingDigits.length > 0;
 export type GatherResult = { digits: string; finishedOnKey: string };
 
 /**
- * <Gather> as Twilio runs it: nested prompts play until a key is pressed;
- * then it collects until numDigits, finishOnKey, or `timeout` seconds without
- * a key. No digits (or only the finish key) is no input: `null`.
+ * <Gather> as Twilio runs it: it listens from its first prompt; nested
+ * prompts play until a key is pressed; then it collects until numDigits,
+ * finishOnKey, or `timeout` seconds without a key. No digits (or only the
+ * finish key) is no input: `null`. Keys pressed before it listens, or after
+ * it has what it needs, are lost.
  */
 export async function gather(sim: Simulator, sid: string, node: TwimlNode): Promise<GatherResult | null> {
+  await setGathering(sim, sid, true);
+  try {
+    return await collect(sim, sid, node);
+  } finally {
+    await setGathering(sim, sid, false);
+  }
+}
+
+async function collect(sim: Simulator, sid: string, node: TwimlNode): Promise<GatherResult | null> {
   const numDigits = intAttr(node, "numDigits", Number.POSITIVE_INFINITY);
   const timeout = intAttr(node, "timeout", 5);
   const finishOnKey = node.attrs.finishOnKey ?? "#";
@@ -53,18 +64,10 @@ export async function gather(sim: Simulator, sid: string, node: TwimlNode): Prom
 
   let collected = "";
   for (;;) {
-    const pressed = await takeDigits(sim, sid);
-    for (let i = 0; i < pressed.length; i++) {
-      const key = pressed[i]!;
-      if (finishOnKey && key === finishOnKey) {
-        await returnDigits(sim, sid, pressed.slice(i + 1));
-        return collected ? { digits: collected, finishedOnKey: key } : null;
-      }
+    for (const key of await takeDigits(sim, sid)) {
+      if (finishOnKey && key === finishOnKey) return collected ? { digits: collected, finishedOnKey: key } : null;
       collected += key;
-      if (collected.length >= numDigits) {
-        await returnDigits(sim, sid, pressed.slice(i + 1));
-        return { digits: collected, finishedOnKey: "" };
-      }
+      if (collected.length >= numDigits) return { digits: collected, finishedOnKey: "" };
     }
     const { matched } = await watch(sim, sid, timeout, keyPressed);
     if (!matched) return collected ? { digits: collected, finishedOnKey: "" } : null;

@@ -1,6 +1,6 @@
 import type { Simulator } from "./context";
 import { rfc2822 } from "./context";
-import type { SimCall, SimQueue } from "./schema";
+import type { SimCall, SimCallerId, SimNumber, SimQueue } from "./schema";
 
 /**
  * JSON shapes of the REST resources, as in Twilio's OpenAPI description
@@ -21,7 +21,7 @@ export function callResource(sim: Simulator, call: SimCall) {
     to_formatted: call.to,
     from: call.from,
     from_formatted: call.from,
-    phone_number_sid: null,
+    phone_number_sid: call.phoneNumberSid,
     status: call.status,
     start_time: rfc2822(call.startTime),
     end_time: rfc2822(call.endTime),
@@ -29,12 +29,12 @@ export function callResource(sim: Simulator, call: SimCall) {
     price: null,
     price_unit: "USD",
     direction: call.direction,
-    answered_by: null,
+    answered_by: call.answeredBy,
     api_version: "2010-04-01",
     forwarded_from: null,
     group_sid: null,
     caller_name: null,
-    queue_time: "0",
+    queue_time: String(call.queueTime),
     trunk_sid: null,
     uri,
     subresource_uris: {
@@ -92,24 +92,20 @@ export function twilioError(status: number, code: number, message: string): Resp
   return Response.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, { status });
 }
 
-/** The simulated account owns one number: Twilio's always-valid test caller ID. */
-export const SIMULATOR_NUMBERS = [{ number: "+15005550006", label: "Simulator test number" }];
-
-export function incomingNumberResource(sim: Simulator, entry: { number: string; label: string }, index: number) {
-  const sid = `PN${index.toString(16).padStart(32, "0")}`;
+export function incomingNumberResource(sim: Simulator, number: SimNumber) {
   return {
-    sid,
+    sid: number.sid,
     account_sid: sim.accountSid,
-    friendly_name: entry.label,
-    phone_number: entry.number,
+    friendly_name: number.friendlyName,
+    phone_number: number.phoneNumber,
     origin: "twilio",
     status: "in-use",
     type: "local",
     api_version: "2010-04-01",
     beta: false,
     capabilities: { voice: true, sms: false, mms: false, fax: false },
-    date_created: rfc2822(new Date(0)),
-    date_updated: rfc2822(new Date(0)),
+    date_created: rfc2822(number.createdAt),
+    date_updated: rfc2822(number.updatedAt),
     address_requirements: "none",
     address_sid: null,
     bundle_sid: null,
@@ -122,16 +118,28 @@ export function incomingNumberResource(sim: Simulator, entry: { number: string; 
     sms_fallback_url: null,
     sms_method: "POST",
     sms_url: null,
-    status_callback: null,
-    status_callback_method: "POST",
+    status_callback: number.statusCallback,
+    status_callback_method: number.statusCallbackMethod,
     trunk_sid: null,
-    uri: `/2010-04-01/Accounts/${sim.accountSid}/IncomingPhoneNumbers/${sid}.json`,
+    uri: `${base(sim)}/IncomingPhoneNumbers/${number.sid}.json`,
     voice_application_sid: null,
     voice_caller_id_lookup: false,
-    voice_fallback_method: "POST",
-    voice_fallback_url: null,
-    voice_method: "POST",
+    voice_fallback_method: number.voiceFallbackMethod,
+    voice_fallback_url: number.voiceFallbackUrl,
+    voice_method: number.voiceMethod,
     voice_receive_mode: "voice",
-    voice_url: null,
+    voice_url: number.voiceUrl,
+  };
+}
+
+export function outgoingCallerIdResource(sim: Simulator, callerId: SimCallerId) {
+  return {
+    sid: callerId.sid,
+    date_created: rfc2822(callerId.createdAt),
+    date_updated: rfc2822(callerId.updatedAt),
+    friendly_name: callerId.friendlyName,
+    account_sid: sim.accountSid,
+    phone_number: callerId.phoneNumber,
+    uri: `${base(sim)}/OutgoingCallerIds/${callerId.sid}.json`,
   };
 }

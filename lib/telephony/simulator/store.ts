@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { selectRows } from "../../db/client";
 import { log } from "../../log";
 import type { Simulator } from "./context";
@@ -40,13 +40,27 @@ export async function nextSequenceNumber(sim: Simulator, sid: string): Promise<n
   return (row?.next ?? 1) - 1;
 }
 
-/** Appends keypresses from the phone, without overwriting ones not yet consumed. */
-export async function pressDigits(sim: Simulator, sid: string, digits: string): Promise<void> {
-  await sim.db
+/**
+ * A key pressed on the phone. It reaches the call only while a <Gather> is
+ * listening (during its prompts too); otherwise it is lost, as on Twilio.
+ * Answers whether it was heard.
+ */
+export async function pressDigits(sim: Simulator, sid: string, digits: string): Promise<boolean> {
+  const heard = await sim.db
     .update(simCalls)
     .set({ pendingDigits: sql`${simCalls.pendingDigits} || ${digits}` })
+    .where(and(eq(simCalls.sid, sid), eq(simCalls.gathering, true)))
+    .returning({ sid: simCalls.sid });
+  await record(sim, sid, "digits", heard.length ? `Pressed ${digits}` : `Pressed ${digits}: lost, no <Gather> was listening`);
+  return heard.length > 0;
+}
+
+/** A <Gather> starts or stops listening. Keys it did not use are dropped with it. */
+export async function setGathering(sim: Simulator, sid: string, gathering: boolean): Promise<void> {
+  await sim.db
+    .update(simCalls)
+    .set(gathering ? { gathering, gatherings: sql`${simCalls.gatherings} + 1` } : { gathering, pendingDigits: "" })
     .where(eq(simCalls.sid, sid));
-  await record(sim, sid, "digits", `Pressed ${digits}`);
 }
 
 /** Takes the keypresses waiting for the runner: the update returns them and clears them in one statement. */
@@ -57,13 +71,4 @@ export async function takeDigits(sim: Simulator, sid: string): Promise<string> {
         where sid = ${sid} returning old.taken`,
   );
   return row?.taken ?? "";
-}
-
-/** Puts back keypresses a Gather took but did not use, ahead of any pressed since. */
-export async function returnDigits(sim: Simulator, sid: string, digits: string): Promise<void> {
-  if (!digits) return;
-  await sim.db
-    .update(simCalls)
-    .set({ pendingDigits: sql`${digits} || ${simCalls.pendingDigits}` })
-    .where(eq(simCalls.sid, sid));
 }

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "../../db/testing";
 import type { Simulator } from "../simulator/context";
+import { seedAccount } from "../simulator/account";
 import { handleRest } from "../simulator/rest";
 import { getCall, isTerminal } from "../simulator/store";
 import { simCallLog, type SimCall } from "../simulator/schema";
@@ -30,9 +31,21 @@ export type SimulatorFixture = {
  * so the telephony seam, the webhook wrapper and the simulator meet exactly
  * as in the running app. Call it before anything reads the configuration.
  */
-export async function startSimulatorFixture(speed = 40): Promise<SimulatorFixture> {
+export async function startSimulatorFixture(speed = 40, options: Partial<Pick<Simulator, "cps" | "disorder" | "seed">> = {}): Promise<SimulatorFixture> {
   const database = await createTestDatabase();
-  const sim: Simulator = { db: database.db, accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, speed };
+  const sim: Simulator = {
+    db: database.db,
+    accountSid: TEST_ACCOUNT_SID,
+    authToken: TEST_AUTH_TOKEN,
+    speed,
+    // Tests not about pacing place calls as fast as they like; the pacing test sets cps itself.
+    cps: 1000,
+    // CI runs the call-flow suites a second time with SIMULATOR_DISORDER=on and a fixed SIMULATOR_SEED.
+    disorder: process.env.SIMULATOR_DISORDER === "on",
+    seed: process.env.SIMULATOR_SEED || "patchthrough-tests",
+    appUrl: "",
+    ...options,
+  };
   const routes = new Map<string, Handler>();
   const patterns: SimulatorFixture["patterns"] = [];
   const server = await startHttpServer(async (request) => {
@@ -47,6 +60,8 @@ export async function startSimulatorFixture(speed = 40): Promise<SimulatorFixtur
     return new Response("not found", { status: 404 });
   });
   applyTestTelephonyEnv(server.url, speed);
+  sim.appUrl = server.url;
+  await seedAccount(sim);
   const callLog = (sid: string) =>
     database.db
       .select({ kind: simCallLog.kind, message: simCallLog.message, detail: simCallLog.detail })
