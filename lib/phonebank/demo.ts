@@ -2,13 +2,14 @@ import "server-only";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { addPhoneNumber } from "../phone-numbers/service";
+import { STARTER_NUMBER } from "../telephony/simulator/account";
 import { TEST_CALLER_ID } from "../telephony/test-call";
 import { importLeads } from "./leads";
 import { phoneBanks } from "./schema";
 import { createPhoneBank } from "./service";
 
-/** The simulator's starter number (see lib/telephony/simulator): the demo phone bank's dial-in number. */
-export const DEMO_DIAL_IN = "+442079460000";
+/** The simulated account's starter number: the demo phone bank's dial-in number. */
+export const DEMO_DIAL_IN = STARTER_NUMBER.phoneNumber;
 export const DEMO_PHONE_BANK = "Demo phone bank: bee-friendly councils";
 
 const SCRIPT = `**Hi, I'm a volunteer with the Pollinator Alliance.** Check you're speaking to the person named on your screen.

@@ -38,7 +38,8 @@ function useConsole(phoneBankId: string, initial: ConsoleView, fromActions: (Con
   return view;
 }
 
-export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBankId: string; initial: ConsoleView; simulator: boolean }) {
+/** `virtualPhone`: on the simulator, where the volunteer dials in from; the virtual phone is for staff only. */
+export function VolunteerConsole({ phoneBankId, initial, virtualPhone }: { phoneBankId: string; initial: ConsoleView; virtualPhone: "open" | "staff-only" | null }) {
   const [nextState, callNext] = useActionState(callNextAction, {} as ActionState);
   const [dispositionState, saveDisposition] = useActionState(dispositionAction, {} as ActionState);
   const [autoState, toggleAuto] = useActionState(autoConnectAction, {} as ActionState);
@@ -67,10 +68,15 @@ export function VolunteerConsole({ phoneBankId, initial, simulator }: { phoneBan
                 {view.accessCode}
               </p>
             </div>
-            {simulator && !onLine && (
-              <a href={`/dev/phone?dial=${encodeURIComponent(view.inboundNumber)}`} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline">
-                Dial in from the virtual phone
-              </a>
+            {virtualPhone && !onLine && (
+              <p>
+                <a href="/dev/phone" target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline">
+                  Dial in from the virtual phone
+                </a>
+                <span className="block text-xs text-slate-500">
+                  {virtualPhone === "open" ? "Use Call in there, then type the code on its keypad." : "The virtual phone is for campaign staff: ask one to call in for you."}
+                </span>
+              </p>
             )}
           </div>
         )}

@@ -4,7 +4,7 @@ import { FormMessage } from "@/components/form/form-message";
 import { Markdown } from "@/components/markdown";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES, STAFF_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { loadPhoneBank } from "@/lib/phonebank/service";
 import { currentSession } from "@/lib/phonebank/sessions";
@@ -28,7 +28,11 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <div>
           {view ? (
-            <VolunteerConsole phoneBankId={bank.id} initial={view} simulator={telephonyConfig().mode === "simulator"} />
+            <VolunteerConsole
+              phoneBankId={bank.id}
+              initial={view}
+              virtualPhone={telephonyConfig().mode !== "simulator" ? null : (STAFF_ROLES as readonly string[]).includes(user.role) ? "open" : "staff-only"}
+            />
           ) : bank.status !== "open" ? (
             <FormMessage error="This phone bank is closed." />
           ) : (
