@@ -3,7 +3,7 @@ import { testDriver } from "../db/testing";
 import { eq } from "drizzle-orm";
 import { getCall, updateCall } from "../telephony/simulator/store";
 import { runDueJobs } from "../jobs/testing";
-import { leadCalls, leads, sessions } from "./schema";
+import { leadCalls, leads, phoneBanks, sessions } from "./schema";
 import { callNextLead } from "./dialer";
 import { startBankFixture } from "./testing/bank-fixture";
 import { consoleView } from "./views";
@@ -142,5 +142,29 @@ describe(`the phone bank's guards (${testDriver()})`, () => {
     expect(active).not.toBe(first.leadCall.id);
     expect((await f.leadCall(active!)).leadId).toBe((await f.lead("+442079460105")).id);
     expect((await f.lead("+442079460105")).status).toBe("calling");
+  });
+
+  it("leaves the voicemail message on a machine after the beep, hangs up, and recalls the lead", async () => {
+    const session = await f.connected(1, "+447700900206");
+    // Free of the call an earlier test pinned on this volunteer.
+    await f.db.update(sessions).set({ activeLeadCallId: null }).where(eq(sessions.id, session.id));
+    await f.db.update(phoneBanks).set({ machineDetection: true, voicemailMessage: "Sorry we missed you: this is the Bee Alliance. We'll try again." }).where(eq(phoneBanks.id, f.bank.id));
+    await f.db.update(leads).set({ status: "done" }).where(eq(leads.status, "waiting"));
+    await f.db.update(leads).set({ status: "waiting", nextAttemptAt: null, attempts: 0 }).where(eq(leads.phone, "+442079460101"));
+    await f.script("+442079460101", { answer: "voicemail", answerAfter: 1, greetingSeconds: 4 });
+    const next = await callNextLead(f.db, session.id);
+    if (!next.ok) throw new Error(next.message);
+    await f.until("the machine", async () => (await f.leadCall(next.leadCall.id)).status === "machine");
+    const call = await f.leadCall(next.leadCall.id);
+    expect(call.answeredBy).toBe("machine_end_beep");
+    await f.fixture.waitForEnd(call.twilioCallSid!);
+    expect(await said(call.twilioCallSid!)).toEqual(["Sorry we missed you: this is the Bee Alliance. We'll try again."]);
+    // Never bridged to the volunteer, and called again later.
+    expect((await getCall(f.fixture.sim, call.twilioCallSid!))!.bridgedWith).toBeNull();
+    const lead = await f.lead("+442079460101");
+    expect(lead).toMatchObject({ status: "waiting", lastOutcome: "machine" });
+    expect(lead.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    expect((await f.session(session.id)).activeLeadCallId).toBeNull();
+    await f.db.update(phoneBanks).set({ machineDetection: false, voicemailMessage: "" }).where(eq(phoneBanks.id, f.bank.id));
   });
 });
