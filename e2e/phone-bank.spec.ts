@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 import { DEMO_ADMIN, scriptNumber, signIn, signInAsNew } from "./helpers";
 
-const DIAL_IN = "+442079460000";
+const DIAL_IN = "+442079460010";
 const VOLUNTEER_PHONE = "+447700900777";
 
 test("a volunteer dials in with their code and is put through to lead after lead @call-flow", async ({ browser }) => {

@@ -9,7 +9,7 @@ import { log } from "./log";
 import { jobQueue, sendJob, startJobWorkers, stopJobQueue } from "./jobs";
 import { JOB_HANDLERS } from "./jobs/handlers";
 import { DEMO_SLUG, demoPageExists, ensureDemoPage } from "./pages/demo";
-import { DEMO_DIAL_IN, ensureDemoPhoneBank } from "./phonebank/demo";
+import { ensureDemoPhoneBank } from "./phonebank/demo";
 import { appSimulator, prepareSimulator } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
 
@@ -35,7 +35,7 @@ export async function startServer(): Promise<void> {
       if (admin) await ensureDemoPage(handle.db, admin.id);
       if (admin && (await ensureDemoPhoneBank(handle.db, admin.id)) && appSimulator()) {
         // Through the Twilio API like any number, once the server answers it: a job, retried until then.
-        await sendJob("phone-numbers.connect", { number: DEMO_DIAL_IN, route: "phone-bank" });
+        await sendJob("phonebank.demo-number", undefined);
       }
       console.log(`\nPatchthrough is using the embedded database in ${env.DATA_DIR}/pglite.`);
       if (demoAdminWorks) {

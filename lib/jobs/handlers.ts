@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import { connectNumber, type NumberRoute } from "../phone-numbers/routing";
+import { connectDemoNumber } from "../phonebank/demo";
 import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
 import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
 import { sweepDeliveries } from "../integrations/service";
@@ -29,12 +29,8 @@ export const JOB_HANDLERS = {
     handler: async () => pruneRateLimits(db(), new Date(Date.now() - 2 * 24 * 3600 * 1000)),
     schedule: "17 * * * *",
   } satisfies JobDefinition<Record<string, never>>,
-  // Points a number at one of the app's routes through the Twilio API (the demo's dial-in number at start-up).
-  "phone-numbers.connect": {
-    handler: async ({ number, route }) => void (await connectNumber(number, route)),
-    retryLimit: 8,
-    retryDelaySeconds: 3,
-  } satisfies JobDefinition<{ number: string; route: NumberRoute }>,
+  // On the simulator, the demo phone bank's number is bought and connected through the API once the server answers.
+  "phonebank.demo-number": { handler: connectDemoNumber, retryLimit: 8, retryDelaySeconds: 3 } satisfies JobDefinition<Record<string, never>>,
   // Phone banks (lib/phonebank): REST calls kept off the webhooks' path, and tidying what nobody finished.
   "phonebank.hang-up-lead": { handler: hangUpLead, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ leadCallId: string }>,
   "phonebank.hang-up-line": { handler: hangUpLine, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ callSid: string }>,

@@ -1,15 +1,17 @@
 import "server-only";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { connectNumber } from "../phone-numbers/routing";
+import { TelephonyError } from "../telephony/errors";
+import { buyIncomingNumber, listAccountNumbers } from "../telephony/numbers";
 import { addPhoneNumber } from "../phone-numbers/service";
-import { STARTER_NUMBER } from "../telephony/simulator/account";
 import { TEST_CALLER_ID } from "../telephony/test-call";
 import { importLeads } from "./leads";
 import { phoneBanks } from "./schema";
 import { createPhoneBank } from "./service";
 
-/** The simulated account's starter number: the demo phone bank's dial-in number. */
-export const DEMO_DIAL_IN = STARTER_NUMBER.phoneNumber;
+/** The demo phone bank's dial-in number: bought on the simulated account for it (Ofcom's drama range, so it rings nobody real). */
+export const DEMO_DIAL_IN = "+442079460010";
 export const DEMO_PHONE_BANK = "Demo phone bank: bee-friendly councils";
 
 const SCRIPT = `**Hi, I'm a volunteer with the Pollinator Alliance.** Check you're speaking to the person named on your screen.
@@ -42,4 +44,20 @@ export async function ensureDemoPhoneBank(db: Db, userId: string): Promise<boole
     .where(eq(phoneBanks.id, bank.id));
   await importLeads(db, bank.id, LEADS);
   return true;
+}
+
+/**
+ * On the simulator, buys the demo's dial-in number (once) and points it at
+ * the phone bank, through the Twilio API like any number. Run as a job at
+ * start-up, retried until the server answers the simulated API.
+ */
+export async function connectDemoNumber(): Promise<void> {
+  const owned = (await listAccountNumbers()).some((entry) => entry.number === DEMO_DIAL_IN);
+  if (!owned) {
+    await buyIncomingNumber(DEMO_DIAL_IN, "Demo phone bank").catch((error: unknown) => {
+      // Bought meanwhile by another instance: fine.
+      if (!(error instanceof TelephonyError && error.code === 21422)) throw error;
+    });
+  }
+  await connectNumber(DEMO_DIAL_IN, "phone-bank");
 }

@@ -13,6 +13,18 @@ export type IncomingNumber = {
   statusCallback: string;
 };
 
+type SdkNumber = { sid: string; phoneNumber: string; friendlyName?: string | null; voiceUrl?: string | null; voiceMethod?: string | null; voiceFallbackUrl?: string | null; statusCallback?: string | null };
+
+const toIncomingNumber = (entry: SdkNumber): IncomingNumber => ({
+  sid: entry.sid,
+  number: entry.phoneNumber,
+  label: entry.friendlyName ?? "",
+  voiceUrl: entry.voiceUrl ?? "",
+  voiceMethod: entry.voiceMethod ?? "POST",
+  voiceFallbackUrl: entry.voiceFallbackUrl ?? "",
+  statusCallback: entry.statusCallback ?? "",
+});
+
 /** The phone numbers the Twilio account owns, to offer as caller IDs. */
 export async function listIncomingNumbers(): Promise<{ number: string; label: string }[]> {
   return (await listAccountNumbers()).map(({ number, label }) => ({ number, label }));
@@ -22,15 +34,7 @@ export async function listIncomingNumbers(): Promise<{ number: string; label: st
 export function listAccountNumbers(): Promise<IncomingNumber[]> {
   return withTelephonyErrors(async () => {
     const numbers = await twilioClient().incomingPhoneNumbers.list({ limit: 1000 });
-    return numbers.map((entry) => ({
-      sid: entry.sid,
-      number: entry.phoneNumber,
-      label: entry.friendlyName ?? "",
-      voiceUrl: entry.voiceUrl ?? "",
-      voiceMethod: entry.voiceMethod ?? "POST",
-      voiceFallbackUrl: entry.voiceFallbackUrl ?? "",
-      statusCallback: entry.statusCallback ?? "",
-    }));
+    return numbers.map(toIncomingNumber);
   });
 }
 
@@ -47,5 +51,12 @@ export function updateIncomingNumber(sid: string, settings: VoiceSettings): Prom
       statusCallback: settings.statusCallback,
       statusCallbackMethod: "POST",
     });
+  });
+}
+
+/** Buys a number for the account (IncomingPhoneNumbers create). */
+export function buyIncomingNumber(number: string, friendlyName: string): Promise<IncomingNumber> {
+  return withTelephonyErrors(async () => {
+    return toIncomingNumber(await twilioClient().incomingPhoneNumbers.create({ phoneNumber: number, friendlyName }));
   });
 }
