@@ -13,6 +13,7 @@ import { createUser } from "../users/service";
 import { importLeads } from "./leads";
 import { leadCalls, leads, phoneBanks, sessions } from "./schema";
 import { createPhoneBank } from "./service";
+import { WRONG_CODES_PER_HOUR } from "./webhooks";
 
 /**
  * The phone bank's routes, fed the exact payloads recorded in the
@@ -146,6 +147,16 @@ describe(`odd requests (${testDriver()})`, () => {
     expect((await post(callStatusEvent, `/twilio-webhook/call-status-event?call=${leadCallId}`, LEAD_LEG)).status).toBe(400);
     expect((await post(callStatusEvent, `/twilio-webhook/call-status-event?call=${leadCallId}`, { ...LEAD_LEG, QueueResult: "bridged" })).status).toBe(400);
     expect((await post(stopConsuming, `/twilio-webhook/stop-consuming?session=${sessionId}`, VOLUNTEER_CALL)).status).toBe(400);
+  });
+
+  it("cuts short a phone that keeps guessing codes, across calls", async () => {
+    const guesser = { ...VOLUNTEER_CALL, From: "+13155550199", Caller: "+13155550199", CallStatus: "in-progress" };
+    for (let i = 0; i < WRONG_CODES_PER_HOUR; i++) {
+      const answer = await post(consume, "/twilio-webhook/consume?tries=0", { ...guesser, Digits: String(100000 + i) });
+      expect(answer.body).toContain("That code didn't match");
+    }
+    const cut = await post(consume, "/twilio-webhook/consume?tries=0", { ...guesser, Digits: "200000" });
+    expect(cut.body).toContain("Goodbye.");
   });
 
   it("treats a code of the wrong shape as a wrong code", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { sendJob } from "../jobs";
+import { recordHit } from "../rate-limit";
 import { accepted, type TwilioParams } from "../telephony/webhook";
 import type { VoiceResponse } from "../telephony/twiml";
 import {
@@ -32,6 +33,9 @@ import { continueAutoConnect, volunteerHungUp } from "./volunteer";
  * Twilio, dialling the next lead) is left to a job.
  */
 
+/** Wrong codes one phone may type in an hour, across calls. */
+export const WRONG_CODES_PER_HOUR = 10;
+
 const count = (value: string | null, max: number) => Math.min(max, Math.max(0, Number.parseInt(value ?? "0", 10) || 0));
 
 /** The volunteer's call: ask for the code, check it, make their line the queue's consumer. */
@@ -45,7 +49,9 @@ export async function consume(db: Db, params: TwilioParams, url: URL): Promise<V
   // Called in again from another phone: only the newest line may take leads.
   if (session?.replacedLine) await sendJob("phonebank.hang-up-line", { callSid: session.replacedLine });
   if (session) return volunteerLineTwiml(session.id, session.accessCode, "connected");
-  return tries + 1 >= CODE_TRIES ? wrongCodeGoodbyeTwiml() : askForCodeTwiml(tries + 1);
+  // Codes are a million: a phone that keeps guessing is cut short, whatever call it guesses on.
+  const wrongThisHour = await recordHit(db, { bucket: "phone-bank-code", key: parsed.data.From, windowSeconds: 3600 });
+  return tries + 1 >= CODE_TRIES || wrongThisHour > WRONG_CODES_PER_HOUR ? wrongCodeGoodbyeTwiml() : askForCodeTwiml(tries + 1);
 }
 
 /**
