@@ -102,15 +102,15 @@ async function main() {
       rows.push({ name: "POST /api/call (Twilio answering at once)", ...figures });
       if (figures.non2xx > 0) console.warn(`POST /api/call answered ${JSON.stringify(figures.statuses)}, the first refusal: ${firstRefusal}`);
       // The mix replays calls the app really placed; make sure there are enough for its run.
-      // Enough for the floor's pace (an upper bound on the app's) for the whole run, nine requests a call.
-      const wanted = Number(process.env.BENCH_CALLS ?? Math.ceil((floorTwiml.rps * SECONDS * 1.2) / 9));
+      // Enough for the floor's pace (an upper bound on the app's) for the whole run, ten requests a call.
+      const wanted = Number(process.env.BENCH_CALLS ?? Math.ceil((floorTwiml.rps * SECONDS * 1.2) / 10));
       if (stub.calls.length < wanted) await load("top-up", { ...placeCall, amount: wanted - stub.calls.length, duration: 600 });
     }
 
     if (wants("mix")) {
       const pool = [...stub.calls];
       const figures = await load("webhook mix", { url: app.url, requests: webhookMix(app.url, AUTH_TOKEN, pool, tally) });
-      rows.push({ name: "webhook mix (9 per call, signed)", ...figures, floor: floorTwiml.name, ratio: figures.rps / floorTwiml.rps });
+      rows.push({ name: "webhook mix (10 per call, signed)", ...figures, floor: floorTwiml.name, ratio: figures.rps / floorTwiml.rps });
       result.mix = { calls_replayed: tally.callsUsed, events_answered_2xx: tally.events2xx.size, flow_errors: tally.flowErrors, pool_ran_dry: tally.poolEmpty };
     }
 

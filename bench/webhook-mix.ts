@@ -32,7 +32,7 @@ export type MixTally = { events2xx: Set<string>; flowErrors: number; callsUsed: 
 /**
  * One member call, replayed as Twilio would send it: four status callbacks
  * (initiated, ringing, answered, completed) around the TwiML requests
- * start → menu (pressed 1) → connect → target-answered → target-status.
+ * start → menu (the message ended) → menu (pressed 1) → connect → target-answered → target-status.
  * Each step's URL comes from the call's create parameters or from the TwiML
  * the app answered before, so the replay follows the app's real flow. Every
  * request is signed over publicUrl + path, as Twilio signs.
@@ -106,6 +106,11 @@ export function webhookMix(publicUrl: string, authToken: string, pool: CreatedCa
       (body, c) => (c.menu = findInTwiml(body, "Gather", "action") ?? findInTwiml(body, "Redirect", "#text")),
     ),
     event("in-progress", 2),
+    // The message ends without a key: the menu's first round.
+    step(
+      (c) => [c.menu, member(c.call!, "in-progress")],
+      (body, c) => (c.menu = findInTwiml(body, "Gather", "action")),
+    ),
     step(
       (c) => [c.menu, { ...member(c.call!, "in-progress"), Digits: "1", FinishedOnKey: "", msg: "Gather End" }],
       (body, c) => {

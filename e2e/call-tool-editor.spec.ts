@@ -76,4 +76,27 @@ test("a campaigner builds a call tool page and publishes it", async ({ browser }
   const targets = member.getByRole("group", { name: "Who do you want to call?" });
   await expect(targets.getByRole("radio", { name: "Ada Lovelace, MP for Marylebone" })).toBeVisible();
   await expect(targets.getByRole("radio", { name: "Poésy, Clémence, MP for Hackney" })).toBeVisible();
+
+  // Members may call from country codes: UK is a slip for GB, XX no country at all.
+  await page.getByRole("link", { name: "Call your representative" }).click();
+  await page.getByLabel("Members may call from").fill("UK, XX");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("UK isn't a country code: use GB for the United Kingdom; XX isn't a country code. Use two-letter codes like GB, US, FR.")).toBeVisible();
+  await page.getByLabel("Members may call from").fill("gb");
+  await page.getByLabel("Whole call, in minutes").fill("45");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+
+  // A live page's call tool is not removed with one click.
+  await page.getByRole("link", { name: "← Save the Bees" }).click();
+  await page.locator("summary", { hasText: "Remove…" }).click();
+  await page.getByRole("button", { name: "Remove Call your representative", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Type remove to confirm: the page is live");
+  await member.reload();
+  await expect(member.getByRole("button", { name: "Call me now" })).toBeVisible();
+  await page.getByLabel(/Type remove to confirm/).fill("remove");
+  await page.getByRole("button", { name: "Remove Call your representative", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Call your representative" })).toHaveCount(0);
+  await member.reload();
+  await expect(member.getByRole("button", { name: "Call me now" })).toHaveCount(0);
 });

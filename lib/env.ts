@@ -62,6 +62,10 @@ const schema = z
         .transform((value) => value.replace(/\/+$/, ""))
         .optional(),
     ),
+    TWILIO_CPS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "must be a number" }).positive("must be more than 0").max(100_000, "must be 100000 or less").default(1),
+    ),
     SIMULATOR_SPEED: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: "must be a number" }).positive("must be more than 0").max(1000, "must be 1000 or less").default(1),

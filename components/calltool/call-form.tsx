@@ -19,7 +19,10 @@ const POLL_MS = 1500;
 /**
  * The member's call form. It posts as a plain form without JavaScript; with
  * it, it checks the number as the member types and shows the call's progress
- * without leaving the page.
+ * without leaving the page. The idempotency key is made here, in the browser
+ * (the page itself is the same for every visitor), so a double click or a
+ * resent request finds the call already made. Without JavaScript there is no
+ * key, and the rule of one live call per number and page does the same.
  */
 export function CallForm({ language, targets, countries, returnTo, initial }: Props) {
   const strings = memberStrings(language);
@@ -33,17 +36,25 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   const [progress, setProgress] = useState<MemberProgress | null>(null);
   const [sending, setSending] = useState(false);
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+  // Made at the first submit and kept until "Try again": resubmitting the same form finds the same call.
+  const key = useRef<string | null>(null);
   useEffect(() => () => void (poll.current && clearTimeout(poll.current)), []);
 
   const phoneProblem = phone.trim() && !isValidPhoneNumber(phone, country as CountryCode) ? strings.invalidNumber(names.of(country) ?? country) : null;
   const phoneError = errors.member_phone_number || (touched ? phoneProblem : null);
 
   const follow = (statusUrl: string) => {
+    let shown = -1;
     const tick = async () => {
       const response = await fetch(statusUrl, { cache: "no-store" }).catch(() => null);
       if (response?.ok) {
         const next = (await response.json()) as MemberProgress;
-        setProgress(next);
+        // Answers can cross on the network: never show an earlier state after a later one.
+        if (next.rank >= shown) {
+          shown = next.rank;
+          setProgress(next);
+        }
         if (next.done) return;
       }
       poll.current = setTimeout(tick, POLL_MS);
@@ -53,20 +64,31 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (inFlight.current) return;
     setTouched(true);
-    if (!targetId) return setErrors({ target_id: strings.chooseTarget });
+    if (!targetId) return setErrors({ target_id: strings.noTargetChosen });
     if (phoneProblem || !phone.trim()) return setErrors({ member_phone_number: phoneProblem ?? strings.invalidNumber(names.of(country) ?? country) });
+    inFlight.current = true;
+    key.current ??= crypto.randomUUID();
     setSending(true);
     setErrors({});
     const response = await fetch("/api/call", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ target_id: targetId, member_phone_number: phone, member_country: country }),
+      body: JSON.stringify({ target_id: targetId, member_phone_number: phone, member_country: country, idempotency_key: key.current, language }),
     }).catch(() => null);
+    inFlight.current = false;
     setSending(false);
     const body = response ? await response.json().catch(() => ({})) : {};
-    if (response?.status === 201) return follow(body.status_url);
-    setErrors(body.errors ?? { form: strings.reasons.unavailable });
+    if (response?.status === 201 || response?.status === 200) return follow(body.status_url);
+    // Refused: no call is live, so the next try is a new one. (Without an answer at all, the key stays: the call may exist.)
+    if (response) key.current = null;
+    setErrors(body.errors ?? { form: strings.ourFault });
+  };
+
+  const tryAgain = () => {
+    setProgress(null);
+    key.current = null;
   };
 
   if (progress) {
@@ -75,31 +97,48 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
         <p role="status" aria-live="polite" className="text-lg font-semibold text-brand-800">
           {progress.message}
         </p>
-        {progress.done && progress.stage !== "failed" && (
-          <div className="mt-4 space-y-2">
-            <p className="font-medium">{strings.thanks(progress.targetName)}</p>
-            {progress.followUpUrl && (
-              <a href={progress.followUpUrl} className="inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-                {strings.followUp}
-              </a>
-            )}
-          </div>
+        {progress.followUpUrl && (
+          <a href={progress.followUpUrl} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+            {strings.followUp}
+          </a>
+        )}
+        {progress.done && !progress.connected && (
+          <button type="button" onClick={tryAgain} className="mt-4 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+            {strings.tryAgain}
+          </button>
         )}
       </div>
     );
   }
 
   const fieldClass = (error: unknown) => `mt-1 block w-full rounded-md border px-3 py-2.5 text-base ${error ? "border-red-600" : "border-slate-400"}`;
+  const targetError = errors.target_id ? (
+    <p id="target_id-error" role="alert" className="mt-1 text-sm text-red-700">
+      {errors.target_id}
+    </p>
+  ) : null;
   return (
     <form id="call-form" action="/api/call" method="post" onSubmit={submit} noValidate className="space-y-4">
       <input type="hidden" name="return_to" value={returnTo} />
+      <input type="hidden" name="language" value={language} />
       {targets.length > 1 ? (
-        <fieldset>
+        <fieldset aria-describedby={errors.target_id ? "target_id-error" : undefined} aria-invalid={errors.target_id ? true : undefined}>
           <legend className="font-semibold">{strings.chooseTarget}</legend>
           <div className="mt-2 space-y-1.5">
             {targets.map((target) => (
               <label key={target.id} className="flex items-start gap-2">
-                <input type="radio" name="target_id" value={target.id} checked={targetId === target.id} onChange={() => setTargetId(target.id)} className="mt-1.5" />
+                <input
+                  type="radio"
+                  name="target_id"
+                  value={target.id}
+                  checked={targetId === target.id}
+                  onChange={() => {
+                    setTargetId(target.id);
+                    setErrors((current) => ({ ...current, target_id: "" }));
+                  }}
+                  aria-describedby={errors.target_id ? "target_id-error" : undefined}
+                  className="mt-1.5"
+                />
                 <span>
                   <span className="font-medium">{target.name}</span>
                   {target.title && <span className="text-slate-600">, {target.title}</span>}
@@ -107,10 +146,13 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
               </label>
             ))}
           </div>
-          {errors.target_id && <p className="mt-1 text-sm text-red-700">{errors.target_id}</p>}
+          {targetError}
         </fieldset>
       ) : (
-        <input type="hidden" name="target_id" value={targetId} />
+        <>
+          <input type="hidden" name="target_id" value={targetId} />
+          {targetError}
+        </>
       )}
       <div className="grid gap-3 sm:grid-cols-[11rem_1fr]">
         <label className="block text-sm font-medium">

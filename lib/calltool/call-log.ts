@@ -2,10 +2,11 @@ import "server-only";
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { pages } from "../pages/schema";
-import { callOutcome, describeOutcome, memberLegStatus, targetLegStatus } from "./call-state";
-import { callEvents, calls } from "./call-schema";
+import { callOutcome, describeOutcome, latestDial, memberLegStatus, targetLegStatus } from "./call-state";
+import { callAttempts, calls, targetDials } from "./call-schema";
+import { toFacts } from "./calls";
 
-/** Recent calls as campaigners read them: who called whom, and how it went. Two queries. */
+/** Recent calls as campaigners read them: who called whom, and how it went. Three queries. */
 export async function recentCalls(db: Db, limit = 100) {
   const rows = await db
     .select({ call: calls, pageTitle: pages.title })
@@ -13,14 +14,13 @@ export async function recentCalls(db: Db, limit = 100) {
     .leftJoin(pages, eq(pages.id, calls.pageId))
     .orderBy(desc(calls.createdAt))
     .limit(limit);
-  const events = rows.length
-    ? await db
-        .select({ callId: callEvents.callId, sequenceNumber: callEvents.sequenceNumber, callStatus: callEvents.callStatus })
-        .from(callEvents)
-        .where(inArray(callEvents.callId, rows.map((row) => row.call.id)))
-    : [];
+  const ids = rows.map((row) => row.call.id);
+  const [attempts, dials] = ids.length
+    ? await Promise.all([db.select().from(callAttempts).where(inArray(callAttempts.callId, ids)), db.select().from(targetDials).where(inArray(targetDials.callId, ids))])
+    : [[], []];
   return rows.map(({ call, pageTitle }) => {
-    const member = memberLegStatus(events.filter((event) => event.callId === call.id), call.createdAt);
+    const latest = attempts.filter((attempt) => attempt.callId === call.id).sort((a, b) => b.attempt - a.attempt)[0] ?? null;
+    const facts = toFacts(call, latest, dials.filter((dial) => dial.callId === call.id));
     return {
       id: call.id,
       createdAt: call.createdAt,
@@ -28,9 +28,9 @@ export async function recentCalls(db: Db, limit = 100) {
       targetName: call.script.target.name,
       memberPhone: call.memberPhone,
       status: call.status,
-      memberStatus: member,
-      targetStatus: targetLegStatus(call.targetCallInfo),
-      outcome: describeOutcome(callOutcome(call, member)),
+      memberStatus: memberLegStatus(facts.attempt),
+      targetStatus: targetLegStatus(latestDial(facts.dials)),
+      outcome: describeOutcome(callOutcome(facts)),
     };
   });
 }

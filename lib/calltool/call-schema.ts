@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { pages, plugins } from "../pages/schema";
 
@@ -9,12 +10,14 @@ export type CallScript = {
   target: { id: string; name: string; phone: string; extension: string };
   callerId: string;
   followUpUrl: string | null;
+  /** Seconds: the member's whole call (Twilio's TimeLimit) and each dial to the target (<Dial timeLimit>). Absent on calls made before they existed. */
+  limits?: { memberSeconds: number; dialSeconds: number };
 };
 
 /**
  * A member's call. Its state is three machines (see lib/calltool/README.md):
- * `status` here (ours), the member leg's events in `call_events`, and the
- * target leg's Dial result in `target_call_info`.
+ * `status` here (ours), the member leg's attempts (`call_attempts`, fed by
+ * `call_events`), and the target leg's dials (`target_dials`).
  */
 export const calls = pgTable(
   "calls",
@@ -27,15 +30,16 @@ export const calls = pgTable(
     memberPhone: text("member_phone").notNull(),
     memberCountry: text("member_country").notNull(),
     memberIp: text("member_ip").notNull().default(""),
-    status: text("status").notNull().default("unstarted"), // failed | unstarted | started | connected
+    status: text("status").notNull().default("unstarted"), // CallStatus: failed | unstarted | started | connected
     script: jsonb("script").$type<CallScript>().notNull(),
-    twilioCallSid: text("twilio_call_sid"),
+    /** The key the member's browser sent with the form: a resubmission finds this call instead of placing another. */
+    idempotencyKey: text("idempotency_key"),
+    /** Set once nothing more will happen on the call; while null the call is live, and a second request for the number gets this one. */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
     failureCode: integer("failure_code"),
     failureMessage: text("failure_message"),
-    /** Menu rounds in a row without a valid choice. */
+    /** Menu rounds that ended without a valid choice (the most reached; three end the call). */
     menuRounds: integer("menu_rounds").notNull().default(0),
-    targetRetryOffered: integer("target_retry_offered").notNull().default(0),
-    targetCallInfo: jsonb("target_call_info").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
@@ -45,11 +49,91 @@ export const calls = pgTable(
   (table) => [
     index("calls_created_idx").on(table.createdAt),
     index("calls_plugin_idx").on(table.pluginId, table.createdAt),
-    uniqueIndex("calls_twilio_call_sid_key").on(table.twilioCallSid),
+    // One live call per number and page, whatever the number of instances or concurrent requests.
+    uniqueIndex("calls_one_live_per_number_key").on(table.pageId, table.memberPhone).where(sql`${table.endedAt} is null`),
+    uniqueIndex("calls_idempotency_key").on(table.pageId, table.memberPhone, table.idempotencyKey),
+    index("calls_live_idx").on(table.createdAt).where(sql`${table.endedAt} is null`),
+    // The number's calls from a page in the last day: its daily limit.
+    index("calls_number_idx").on(table.pageId, table.memberPhone, table.createdAt),
   ],
 );
 
-/** The member leg: every status callback Twilio sent, whole, once each. */
+/**
+ * The member leg, one row per `calls.create`: attempt 1 is the first
+ * placement, recalls add 2..N. Every URL handed to Twilio for an attempt
+ * carries its number, so a late callback of an older attempt lands on it.
+ */
+export const callAttempts = pgTable(
+  "call_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    placement: text("placement").notNull().default("waiting"), // Placement, see call-state.ts
+    callSid: text("call_sid"),
+    /** When the pacing slot lets it be placed. */
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When `calls.create` was sent. */
+    placedAt: timestamp("placed_at", { withTimezone: true }),
+    /** The member leg's latest CallStatus (the callback with the highest SequenceNumber); null before any. */
+    status: text("status"),
+    lastSequence: integer("last_sequence").notNull().default(-1),
+    /** Twilio said initiated or ringing: only from here can the member be said not to have answered. */
+    ringingAt: timestamp("ringing_at", { withTimezone: true }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    duration: integer("duration"),
+    answeredBy: text("answered_by"),
+    errorCode: integer("error_code"),
+    errorMessage: text("error_message"),
+    /** Last time reconciliation asked Twilio about it. */
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (table) => [
+    uniqueIndex("call_attempts_call_attempt_key").on(table.callId, table.attempt),
+    uniqueIndex("call_attempts_call_sid_key").on(table.callSid),
+    index("call_attempts_open_idx").on(table.placement, table.createdAt).where(sql`${table.endedAt} is null`),
+  ],
+);
+
+/**
+ * The target leg, one row per <Dial> to a target: the dial number is in the
+ * Dial's action URL and its <Number url>, so a retried dial's result never
+ * lands on the previous one and a repeated callback changes nothing.
+ */
+export const targetDials = pgTable(
+  "target_dials",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    dial: integer("dial").notNull(),
+    /** The member-leg attempt the dial was made from. */
+    attempt: integer("attempt").notNull(),
+    targetId: uuid("target_id"),
+    targetName: text("target_name").notNull(),
+    dialCallSid: text("dial_call_sid"),
+    /** Twilio's DialCallStatus (completed, busy, no-answer, failed, canceled); null while it rings or talks. */
+    dialCallStatus: text("dial_call_status"),
+    duration: integer("duration"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    errorCode: integer("error_code"),
+    errorMessage: text("error_message"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("target_dials_call_dial_key").on(table.callId, table.dial)],
+);
+
+/** Every status callback of the member leg, whole, once each. */
 export const callEvents = pgTable(
   "call_events",
   {
@@ -57,9 +141,14 @@ export const callEvents = pgTable(
     callId: uuid("call_id")
       .notNull()
       .references(() => calls.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull().default(1),
     callSid: text("call_sid").notNull(),
     sequenceNumber: integer("sequence_number").notNull(),
     callStatus: text("call_status").notNull(),
+    callDuration: integer("call_duration"),
+    answeredBy: text("answered_by"),
+    errorCode: integer("error_code"),
+    errorMessage: text("error_message"),
     payload: jsonb("payload").$type<Record<string, string | string[]>>().notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -84,5 +173,7 @@ export const blocklist = pgTable(
 );
 
 export type Call = typeof calls.$inferSelect;
+export type CallAttempt = typeof callAttempts.$inferSelect;
+export type TargetDial = typeof targetDials.$inferSelect;
 export type CallEvent = typeof callEvents.$inferSelect;
 export type BlocklistEntry = typeof blocklist.$inferSelect;

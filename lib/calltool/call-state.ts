@@ -1,14 +1,22 @@
 /**
- * A call's state is three machines, as in the design notes:
+ * A call's state is three machines, as in the design notes, typed here and
+ * nowhere else:
  *
  * 1. Ours, `calls.status`, which only moves forward:
  *      unstarted ──start──► started ──press 1──► connected
- *      unstarted ──Twilio refused the call──► failed
- * 2. The member leg: Twilio's status callbacks, in `call_events`. Its current
- *    status is the event with the highest SequenceNumber (callbacks may arrive
- *    out of order), "connecting" before any, "unknown" if none came in time.
- * 3. The target leg: the Dial action's DialCallStatus, in `target_call_info`,
- *    else "unknown".
+ *      unstarted ──Twilio refused the call, or its leg failed before ringing──► failed
+ * 2. The member leg, one `call_attempts` row per `calls.create`. Before
+ *    Twilio's callbacks, the attempt's placement says what we know of it:
+ *      waiting ──its pacing slot──► unknown ──Twilio answered──► placed
+ *                                   unknown ──Twilio refused──► refused
+ *                                   unknown ──reconciliation found no call──► not-placed
+ *    `unknown` is honest: the request went out and no answer came back, so
+ *    Twilio may have created the call. Any signed callback for the attempt
+ *    moves it to placed. Once placed, the leg's status is Twilio's CallStatus
+ *    of the callback with the highest SequenceNumber.
+ * 3. The target leg, one `target_dials` row per <Dial>: ringing until Twilio's
+ *    <Number url> says they answered, then talking, then the Dial action's
+ *    DialCallStatus.
  */
 export const CALL_STATUSES = ["failed", "unstarted", "started", "connected"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -16,78 +24,208 @@ export type CallStatus = (typeof CALL_STATUSES)[number];
 /** The statuses `to` may be reached from: the forward-only rule, in one place. */
 export const ADVANCES_FROM: Record<Exclude<CallStatus, "unstarted">, CallStatus[]> = {
   failed: ["unstarted"],
-  started: ["unstarted"],
-  connected: ["unstarted", "started"],
+  // Twilio's refusals never produce a request, so a signed one for a "failed"
+  // call proves that we concluded too early (reconciliation): it moves on.
+  started: ["unstarted", "failed"],
+  connected: ["unstarted", "started", "failed"],
 };
 
-export const MEMBER_TERMINAL = ["completed", "busy", "no-answer", "failed", "canceled"] as const;
-export type MemberLegStatus = "connecting" | "unknown" | "initiated" | "ringing" | "in-progress" | (typeof MEMBER_TERMINAL)[number];
-export type TargetLegStatus = "unknown" | "in-progress" | "completed" | "answered" | "busy" | "no-answer" | "failed" | "canceled";
+export const PLACEMENTS = ["waiting", "unknown", "placed", "refused", "not-placed"] as const;
+export type Placement = (typeof PLACEMENTS)[number];
 
-/** No callback at all this long after the call was placed means we don't know what happened. */
+/** Twilio's CallStatus values for the member leg. */
+export const MEMBER_TERMINAL = ["completed", "busy", "no-answer", "failed", "canceled"] as const;
+export type TwilioCallStatus = "queued" | "initiated" | "ringing" | "in-progress" | (typeof MEMBER_TERMINAL)[number];
+export const isMemberTerminal = (status: string | null | undefined): boolean => (MEMBER_TERMINAL as readonly string[]).includes(status ?? "");
+
+/** Twilio's DialCallStatus values. */
+export const DIAL_STATUSES = ["completed", "answered", "busy", "no-answer", "failed", "canceled"] as const;
+export type DialCallStatus = (typeof DIAL_STATUSES)[number];
+
+/** The member leg as one word: our placement until Twilio has spoken, then Twilio's status. */
+export type MemberLegStatus = "waiting" | "placing" | "not-placed" | "unknown" | TwilioCallStatus;
+/** The target leg as one word. */
+export type TargetLegStatus = "none" | "ringing" | "in-progress" | DialCallStatus;
+
+/** A placed call with no callback at all this long after placing: we don't know what happened (reconciliation asks Twilio). */
 export const MEMBER_UNKNOWN_AFTER_MS = 2 * 60 * 1000;
 
-export function memberLegStatus(events: { sequenceNumber: number; callStatus: string }[], placedAt: Date, now = new Date()): MemberLegStatus {
-  if (events.length === 0) return now.getTime() - placedAt.getTime() > MEMBER_UNKNOWN_AFTER_MS ? "unknown" : "connecting";
-  const latest = events.reduce((best, event) => (event.sequenceNumber > best.sequenceNumber ? event : best));
-  return latest.callStatus as MemberLegStatus;
+export type AttemptFacts = {
+  attempt: number;
+  placement: string;
+  scheduledAt: Date;
+  placedAt: Date | null;
+  status: string | null;
+  ringingAt: Date | null;
+  answeredAt: Date | null;
+  errorCode: number | null;
+};
+
+export type DialFacts = { dial: number; targetName: string; dialCallStatus: string | null; answeredAt: Date | null; duration: number | null; errorCode: number | null };
+
+/** Everything the machines say about one call, as loaded by `loadCallFacts`. */
+export type CallFacts = {
+  status: string;
+  endedAt: Date | null;
+  failureCode: number | null;
+  failureMessage: string | null;
+  menuRounds: number;
+  attempt: AttemptFacts | null;
+  dials: DialFacts[];
+};
+
+export function memberLegStatus(attempt: AttemptFacts | null, now = new Date()): MemberLegStatus {
+  if (!attempt || attempt.placement === "waiting") return "waiting";
+  if (attempt.placement === "refused" || attempt.placement === "not-placed") return "not-placed";
+  if (attempt.status) return attempt.status as TwilioCallStatus;
+  if (attempt.placement === "unknown") return "placing";
+  const since = attempt.placedAt ?? attempt.scheduledAt;
+  return now.getTime() - since.getTime() > MEMBER_UNKNOWN_AFTER_MS ? "unknown" : "queued";
 }
 
-export function isMemberTerminal(status: MemberLegStatus): boolean {
-  return (MEMBER_TERMINAL as readonly string[]).includes(status);
+export const latestDial = (dials: DialFacts[]): DialFacts | null => dials.reduce<DialFacts | null>((latest, dial) => (!latest || dial.dial > latest.dial ? dial : latest), null);
+
+export function targetLegStatus(dial: DialFacts | null): TargetLegStatus {
+  if (!dial) return "none";
+  if (dial.dialCallStatus) return dial.dialCallStatus as DialCallStatus;
+  return dial.answeredAt ? "in-progress" : "ringing";
 }
 
-export function targetLegStatus(info: Record<string, unknown>): TargetLegStatus {
-  if (typeof info.DialCallStatus === "string") return info.DialCallStatus as TargetLegStatus;
-  return info.answeredAt ? "in-progress" : "unknown";
-}
+/** A dial the target picked up: Twilio's "completed" (or "answered") DialCallStatus, or <Number url> told us. */
+export const targetAnswered = (dial: DialFacts) => dial.answeredAt !== null || dial.dialCallStatus === "completed" || dial.dialCallStatus === "answered";
 
-export type CallOutcome =
-  | { code: "failed"; reason: string }
-  | { code: "calling" | "listening" | "connecting" | "talking" | "member-no-answer" | "member-busy" | "member-hung-up-during-message" | "target-busy" | "target-no-answer" | "target-failed" | "ended" | "unknown" }
-  | { code: "connected"; seconds: number };
+export const MAX_MENU_ROUNDS = 3;
 
-/** One outcome for the call log and the statistics, from the three machines. */
-export function callOutcome(call: { status: string; failureMessage: string | null; targetCallInfo: Record<string, unknown> }, member: MemberLegStatus): CallOutcome {
-  const target = targetLegStatus(call.targetCallInfo);
-  if (call.status === "failed") return { code: "failed", reason: call.failureMessage ?? "the call could not be placed" };
-  if (member === "unknown") return { code: "unknown" };
-  if (member === "busy") return { code: "member-busy" };
-  if (member === "no-answer" || member === "canceled" || (member === "failed" && call.status === "unstarted")) return { code: "member-no-answer" };
-  const over = isMemberTerminal(member);
-  if (call.status === "connected") {
-    if (target === "completed" || target === "answered") return { code: "connected", seconds: Number(call.targetCallInfo.DialCallDuration ?? 0) };
-    if (target === "busy") return { code: "target-busy" };
-    if (target === "no-answer") return { code: "target-no-answer" };
-    if (target === "failed" || target === "canceled") return { code: "target-failed" };
-    return over ? { code: "ended" } : target === "in-progress" ? { code: "talking" } : { code: "connecting" };
+export type OutcomeCode =
+  // still going
+  | "waiting"
+  | "placing"
+  | "calling"
+  | "listening"
+  | "connecting"
+  | "retry-offered"
+  | "talking"
+  // over
+  | "connected"
+  | "member-no-answer"
+  | "member-busy"
+  | "target-busy"
+  | "target-no-answer"
+  | "target-failed"
+  | "hung-up-before-connected"
+  | "no-valid-choice"
+  | "failed"
+  | "unknown";
+
+export type CallOutcome = {
+  code: OutcomeCode;
+  done: boolean;
+  /** For connected: the talk time; for waiting: seconds until the phone rings. */
+  seconds?: number;
+  /** For failed: Twilio's code, when there is one. */
+  failureCode?: number | null;
+  failureMessage?: string | null;
+  /** The dial the outcome is about (connecting, retry-offered, talking, target-…). */
+  dial?: number;
+};
+
+/**
+ * One outcome from the three machines, for the member's page, the call log
+ * and the statistics. "Over" means the member's phone is down or will be in
+ * a moment: the outcome no longer changes.
+ */
+export function callOutcome(facts: CallFacts, now = new Date()): CallOutcome {
+  const member = memberLegStatus(facts.attempt, now);
+  const memberOver = isMemberTerminal(member) || facts.endedAt !== null;
+  const dial = latestDial(facts.dials);
+  const answeredDial = [...facts.dials].sort((a, b) => b.dial - a.dial).find(targetAnswered);
+  const over = (code: OutcomeCode, extra: Partial<CallOutcome> = {}): CallOutcome => ({ code, done: true, ...extra });
+  const going = (code: OutcomeCode, extra: Partial<CallOutcome> = {}): CallOutcome => ({ code, done: false, ...extra });
+
+  if (facts.status === "failed" || member === "not-placed") {
+    return over("failed", { failureCode: facts.failureCode ?? facts.attempt?.errorCode ?? null, failureMessage: facts.failureMessage });
   }
-  if (call.status === "started") return over ? { code: "member-hung-up-during-message" } : { code: "listening" };
-  return over ? { code: "ended" } : { code: "calling" };
+  // The target talked with the member: that is the outcome, whatever came after.
+  if (answeredDial?.dialCallStatus) return over("connected", { seconds: answeredDial.duration ?? 0, dial: answeredDial.dial });
+  if (answeredDial) return memberOver ? over("connected", { seconds: 0, dial: answeredDial.dial }) : going("talking", { dial: answeredDial.dial });
+
+  if (facts.status === "connected") {
+    const status = targetLegStatus(dial);
+    const ended = dial?.dialCallStatus ? { dial: dial.dial } : {};
+    if (status === "busy" || status === "no-answer") {
+      if (memberOver || dial!.dial > 1) return over(status === "busy" ? "target-busy" : "target-no-answer", ended);
+      return going("retry-offered", ended);
+    }
+    if (status === "failed") return over("target-failed", ended);
+    if (memberOver) return over("hung-up-before-connected");
+    return going("connecting", { dial: dial?.dial ?? 1 });
+  }
+  if (facts.status === "started" || facts.attempt?.answeredAt) {
+    if (!memberOver) return going("listening");
+    return over(facts.menuRounds >= MAX_MENU_ROUNDS ? "no-valid-choice" : "hung-up-before-connected");
+  }
+  // Never answered.
+  if (member === "busy") return over("member-busy");
+  if (member === "no-answer") return over("member-no-answer");
+  if (member === "failed" || member === "canceled") {
+    // Twilio gave up before the phone rang: the call was never placed, it was not missed.
+    if (!facts.attempt?.ringingAt) return over("failed", { failureCode: facts.attempt?.errorCode ?? null, failureMessage: facts.failureMessage });
+    return over("member-no-answer");
+  }
+  // Completed means it was answered, even if the in-progress callback never came.
+  if (member === "completed") return over("hung-up-before-connected");
+  if (facts.endedAt) return over("unknown");
+  if (member === "waiting") return going("waiting", { seconds: Math.max(0, Math.ceil(((facts.attempt?.scheduledAt.getTime() ?? now.getTime()) - now.getTime()) / 1000)) });
+  if (member === "placing" || member === "queued" || member === "unknown") return going("placing");
+  return going("calling");
+}
+
+/**
+ * Where an outcome sits on the way from placing to the end, so a page can
+ * refuse to show an earlier state after a later one. Each dial has its own band.
+ */
+export function outcomeRank(outcome: CallOutcome): number {
+  if (outcome.done) return 10_000;
+  const dial = outcome.dial ?? 1;
+  const steps: Record<string, number> = { waiting: 0, placing: 1, calling: 2, listening: 3, connecting: 10 * dial + 4, "retry-offered": 10 * dial + 5, talking: 10 * dial + 6 };
+  return steps[outcome.code] ?? 0;
 }
 
 const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
+
+/** Twilio's Dial errors, on the target leg: they never come back from the REST API. */
+export const DIAL_ERRORS: Record<number, string> = {
+  13223: "the target's number isn't in a format Twilio can dial",
+  13224: "the target's number isn't valid",
+  13225: "calls to the target's number are forbidden (geo permissions or a blocked prefix)",
+  13226: "the target's number isn't valid",
+  13227: "calls to the target's country aren't enabled",
+};
 
 /** The outcome in the campaigners' words ("connected 3 min", "target busy"). */
 export function describeOutcome(outcome: CallOutcome): string {
   switch (outcome.code) {
     case "failed":
-      return `failed: ${outcome.reason}`;
+      return `not placed: ${outcome.failureMessage ?? (outcome.failureCode ? `Twilio error ${outcome.failureCode}` : "the call could not be placed")}`;
     case "connected":
-      return `connected ${minutes(outcome.seconds)}`;
+      return `connected ${minutes(outcome.seconds ?? 0)}`;
+    case "waiting":
+      return "waiting for its turn to be placed";
     default:
       return {
+        placing: "placing the call",
         calling: "calling the member",
         listening: "member listening to the message",
         connecting: "connecting to the target",
+        "retry-offered": "target not reached; member offered another try",
         talking: "member talking to the target",
         "member-no-answer": "member didn't answer",
         "member-busy": "member's line was busy",
-        "member-hung-up-during-message": "member hung up during the message",
         "target-busy": "target busy",
         "target-no-answer": "target didn't answer",
         "target-failed": "target's line failed",
-        ended: "ended",
+        "hung-up-before-connected": "member hung up before being put through",
+        "no-valid-choice": "no valid choice",
         unknown: "unknown: Twilio sent no status",
       }[outcome.code];
   }

@@ -1,13 +1,20 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { selectRows, type Db } from "../db/client";
 import { isForeignKeyViolation } from "../errors";
-import { ADVANCES_FROM, type CallStatus } from "./call-state";
-import { callEvents, calls, type Call } from "./call-schema";
+import { ADVANCES_FROM, isMemberTerminal, type CallFacts, type CallStatus } from "./call-state";
+import { callAttempts, callEvents, calls, targetDials, type Call, type CallAttempt, type TargetDial } from "./call-schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * What Twilio's requests write, one or two statements each. Every write is
+ * idempotent: the step's place (attempt, dial, round) is in its URL, so a
+ * retried request writes the same thing again, and a late one never moves a
+ * machine back.
+ */
 
-/** Moves `status` forward to `to` if it may go there, else leaves it: a late or repeated request never moves a call back. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Moves `status` forward to `to` if it may go there, else leaves it. */
 const advance = (to: Exclude<CallStatus, "unstarted">) =>
   sql`case when ${calls.status} in (${sql.join(ADVANCES_FROM[to].map((from) => sql`${from}`), sql`, `)}) then ${to} else ${calls.status} end`;
 
@@ -17,74 +24,174 @@ async function updateCall(db: Db, id: string, values: Parameters<ReturnType<Db["
   return call ?? null;
 }
 
-/** The member answered: the message plays. One statement; the menu count starts afresh. */
-export function startCall(db: Db, id: string, callSid: string): Promise<Call | null> {
-  return updateCall(db, id, { status: advance("started"), twilioCallSid: sql`coalesce(${calls.twilioCallSid}, ${callSid || null})`, menuRounds: 0 });
-}
-
-/** Another round of the menu without a valid choice; answers the call with the new count. */
-export function countMenuRound(db: Db, id: string): Promise<Call | null> {
-  return updateCall(db, id, { menuRounds: sql`${calls.menuRounds} + 1` });
-}
-
 export async function loadCall(db: Db, id: string): Promise<Call | null> {
   if (!UUID.test(id)) return null;
   const [call] = await db.select().from(calls).where(eq(calls.id, id));
   return call ?? null;
 }
 
-/** The member pressed 1. */
-export function connectCall(db: Db, id: string): Promise<Call | null> {
-  return updateCall(db, id, { status: advance("connected") });
+/** A request about an attempt proves Twilio created it: its CallSid and "placed" stick, whatever we believed before. */
+const attemptSeen = (callSid: string) => ({
+  callSid: sql`coalesce(${callAttempts.callSid}, ${callSid || null})`,
+  placement: "placed",
+});
+
+/** The member answered: the message plays. One statement: the attempt is seen, the call started. */
+export async function startCall(db: Db, id: string, attempt: number, callSid: string): Promise<Call | null> {
+  if (!UUID.test(id)) return null;
+  const seen = db.$with("seen").as(
+    db
+      .update(callAttempts)
+      .set({ ...attemptSeen(callSid), answeredAt: sql`coalesce(${callAttempts.answeredAt}, now())` })
+      .where(and(eq(callAttempts.callId, id), eq(callAttempts.attempt, attempt)))
+      .returning({ id: callAttempts.id }),
+  );
+  const [call] = await db.with(seen).update(calls).set({ status: advance("started") }).where(eq(calls.id, id)).returning();
+  return call ?? null;
 }
 
-/** The target picked up (the <Number url> request): the member is talking to them now. */
-export function recordTargetAnswered(db: Db, id: string, dialCallSid: string): Promise<Call | null> {
-  const fields = { answeredAt: new Date().toISOString(), DialCallSid: dialCallSid };
-  return updateCall(db, id, { targetCallInfo: sql`${calls.targetCallInfo} || ${JSON.stringify(fields)}::jsonb` });
+/** A menu round ended without a valid choice; keeps the most rounds reached (a repeat of the request changes nothing). */
+export function recordMenuRound(db: Db, id: string, round: number): Promise<Call | null> {
+  return updateCall(db, id, { menuRounds: sql`greatest(${calls.menuRounds}, ${round})` });
 }
 
-const RETRYABLE = ["busy", "no-answer"];
+/** The dial's row, from the call's script (the target's id and name), as a select for insert … select. */
+const dialRow = (id: string, attempt: number, dial: number, more = sql``) =>
+  sql`select ${id}::uuid, ${dial}::integer, ${attempt}::integer, (${calls.script}->'target'->>'id')::uuid, ${calls.script}->'target'->>'name' ${more} from ${calls} where ${calls.id} = ${id}`;
+
+/** The member pressed 1: this dial to the target starts. One statement. */
+export async function connectCall(db: Db, id: string, attempt: number, dial: number): Promise<Call | null> {
+  if (!UUID.test(id)) return null;
+  const dialled = db.$with("dialled", { one: sql<number>`1` }).as(
+    sql`insert into ${targetDials} (call_id, dial, attempt, target_id, target_name) ${dialRow(id, attempt, dial)} on conflict do nothing returning 1`,
+  );
+  const [call] = await db.with(dialled).update(calls).set({ status: advance("connected") }).where(eq(calls.id, id)).returning();
+  return call ?? null;
+}
+
+/** The target picked up (the <Number url> request, on their leg). */
+export async function recordTargetAnswered(db: Db, id: string, dial: number, dialCallSid: string): Promise<void> {
+  if (!UUID.test(id)) return;
+  await db
+    .update(targetDials)
+    .set({ answeredAt: sql`coalesce(${targetDials.answeredAt}, now())`, dialCallSid: sql`coalesce(${targetDials.dialCallSid}, ${dialCallSid || null})` })
+    .where(and(eq(targetDials.callId, id), eq(targetDials.dial, dial)));
+}
+
+export type DialResult = { status: string; dialCallSid: string; duration: number | null; errorCode: number | null; errorMessage: string | null };
+
+/** The Dial action: this dial's result, stored on its own row (created if the connect step's insert never landed). One statement. */
+export async function recordDialResult(db: Db, id: string, attempt: number, dial: number, result: DialResult): Promise<Call | null> {
+  if (!UUID.test(id)) return null;
+  const dialled = db.$with("dialled", { one: sql<number>`1` }).as(
+    sql`insert into ${targetDials} (call_id, dial, attempt, target_id, target_name, dial_call_status, dial_call_sid, duration, error_code, error_message, ended_at)
+        ${dialRow(id, attempt, dial, sql`, ${result.status || null}, ${result.dialCallSid || null}, ${result.duration}::integer, ${result.errorCode}::integer, ${result.errorMessage}, now()`)}
+        on conflict (call_id, dial) do update set
+          dial_call_status = excluded.dial_call_status,
+          dial_call_sid = coalesce(${targetDials.dialCallSid}, excluded.dial_call_sid),
+          duration = excluded.duration,
+          error_code = excluded.error_code,
+          error_message = excluded.error_message,
+          ended_at = coalesce(${targetDials.endedAt}, excluded.ended_at)
+        returning 1`,
+  );
+  const [call] = await db.with(dialled).select().from(calls).where(eq(calls.id, id));
+  return call ?? null;
+}
+
+export type MemberEvent = {
+  callSid: string;
+  sequenceNumber: number;
+  callStatus: string;
+  callDuration: number | null;
+  answeredBy: string | null;
+  errorCode: number | null;
+  errorMessage: string | null;
+  payload: Record<string, string | string[]>;
+};
 
 /**
- * Stores the Dial action's result (DialCallStatus, DialCallSid,
- * DialCallDuration and the rest) as the target leg's latest state, and
- * keeps every attempt. Counts retry offers so "try again" is offered once.
+ * A member-leg status callback, in one statement: stored once (a retry with
+ * the same CallSid, SequenceNumber and status is ignored), folded into its
+ * attempt (the highest SequenceNumber wins, so order doesn't matter), and,
+ * when it is the latest attempt's last word, the call ends. Answers false for
+ * an unknown call. Throws when it could not be stored, so Twilio retries.
  */
-export function recordTargetStatus(db: Db, id: string, dial: Record<string, string>): Promise<Call | null> {
-  const fields = JSON.stringify(dial);
-  const retryable = RETRYABLE.includes(dial.DialCallStatus ?? "");
-  return updateCall(db, id, {
-    targetCallInfo: sql`(${calls.targetCallInfo} || ${fields}::jsonb) || jsonb_build_object('attempts', coalesce(${calls.targetCallInfo}->'attempts', '[]'::jsonb) || jsonb_build_array(${fields}::jsonb))`,
-    targetRetryOffered: sql`${calls.targetRetryOffered} + ${retryable ? 1 : 0}`,
-  });
-}
-
-/**
- * Appends a member-leg status callback. A retry of one already stored
- * (same CallSid, SequenceNumber and status) is ignored; concurrent callbacks
- * are separate rows, so none is lost. Answers false for an unknown call.
- */
-export async function recordMemberEvent(db: Db, id: string, payload: Record<string, string | string[]>): Promise<boolean> {
+export async function recordMemberEvent(db: Db, id: string, attempt: number, event: MemberEvent): Promise<boolean> {
   if (!UUID.test(id)) return false;
-  const first = (key: string) => [payload[key]].flat()[0] ?? "";
-  const sequenceNumber = Number.parseInt(first("SequenceNumber"), 10);
+  const terminal = isMemberTerminal(event.callStatus);
+  const ringing = ["initiated", "ringing", "in-progress", "completed", "busy", "no-answer"].includes(event.callStatus);
+  const failedBeforeRinging = event.callStatus === "failed";
   try {
-    await db
-      .insert(callEvents)
-      .values({ callId: id, callSid: first("CallSid"), sequenceNumber: Number.isFinite(sequenceNumber) ? sequenceNumber : -1, callStatus: first("CallStatus"), payload })
-      .onConflictDoNothing();
-    return true;
+    const rows = await selectRows<{ found: number }>(
+      db,
+      sql`with event as (
+            insert into call_events (call_id, attempt, call_sid, sequence_number, call_status, call_duration, answered_by, error_code, error_message, payload)
+            values (${id}, ${attempt}, ${event.callSid}, ${event.sequenceNumber}, ${event.callStatus}, ${event.callDuration}, ${event.answeredBy},
+                    ${event.errorCode}, ${event.errorMessage}, ${JSON.stringify(event.payload)}::jsonb)
+            on conflict do nothing
+            returning 1
+          ), attempt as (
+            update call_attempts set
+              call_sid = coalesce(call_sid, ${event.callSid || null}),
+              placement = 'placed',
+              status = case when last_sequence < ${event.sequenceNumber} then ${event.callStatus} else status end,
+              last_sequence = greatest(last_sequence, ${event.sequenceNumber}),
+              ringing_at = case when ${ringing} then coalesce(ringing_at, now()) else ringing_at end,
+              answered_at = case when ${event.callStatus === "in-progress"} then coalesce(answered_at, now()) else answered_at end,
+              ended_at = case when ${terminal} then coalesce(ended_at, now()) else ended_at end,
+              duration = coalesce(${event.callDuration}, duration),
+              answered_by = coalesce(${event.answeredBy}, answered_by),
+              error_code = coalesce(${event.errorCode}, error_code),
+              error_message = coalesce(${event.errorMessage}, error_message),
+              updated_at = now()
+            where call_id = ${id} and attempt = ${attempt}
+            returning attempt, ringing_at
+          ), latest as (
+            select coalesce(max(attempt), 0) as attempt from call_attempts where call_id = ${id}
+          ), ended as (
+            update calls set
+              ended_at = coalesce(calls.ended_at, now()),
+              status = case when ${failedBeforeRinging} and calls.status = 'unstarted' and (select ringing_at from attempt) is null then 'failed' else calls.status end,
+              failure_code = case when ${failedBeforeRinging} then coalesce(calls.failure_code, ${event.errorCode}) else calls.failure_code end,
+              failure_message = case when ${failedBeforeRinging} then coalesce(calls.failure_message, ${event.errorMessage}) else calls.failure_message end,
+              updated_at = now()
+            where calls.id = ${id} and ${terminal} and ${attempt} >= (select attempt from latest)
+            returning 1
+          )
+          select (select count(*) from calls where id = ${id})::int as found`,
+    );
+    return (rows[0]?.found ?? 0) > 0;
   } catch (error) {
     if (isForeignKeyViolation(error)) return false;
     throw error;
   }
 }
 
-export async function callWithEvents(db: Db, id: string): Promise<{ call: Call; events: (typeof callEvents.$inferSelect)[] } | null> {
-  if (!UUID.test(id)) return null;
-  const [call] = await db.select().from(calls).where(eq(calls.id, id));
+/** What the member's page and the call log need about one call: two queries. */
+export async function loadCallFacts(db: Db, id: string): Promise<{ call: Call; facts: CallFacts; attempts: CallAttempt[]; dials: TargetDial[] } | null> {
+  const call = await loadCall(db, id);
   if (!call) return null;
-  const events = await db.select().from(callEvents).where(eq(callEvents.callId, id)).orderBy(asc(callEvents.sequenceNumber));
-  return { call, events };
+  const [attempts, dials] = await Promise.all([
+    db.select().from(callAttempts).where(eq(callAttempts.callId, id)).orderBy(desc(callAttempts.attempt)),
+    db.select().from(targetDials).where(eq(targetDials.callId, id)).orderBy(asc(targetDials.dial)),
+  ]);
+  return { call, attempts, dials, facts: toFacts(call, attempts[0] ?? null, dials) };
+}
+
+export function toFacts(call: Call, attempt: CallAttempt | null, dials: TargetDial[]): CallFacts {
+  return {
+    status: call.status,
+    endedAt: call.endedAt,
+    failureCode: call.failureCode,
+    failureMessage: call.failureMessage,
+    menuRounds: call.menuRounds,
+    attempt,
+    dials,
+  };
+}
+
+export async function callEventsOf(db: Db, id: string) {
+  if (!UUID.test(id)) return [];
+  return db.select().from(callEvents).where(eq(callEvents.callId, id)).orderBy(asc(callEvents.attempt), asc(callEvents.sequenceNumber));
 }

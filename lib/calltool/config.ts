@@ -46,6 +46,10 @@ export const callToolConfigSchema = z.object({
   /** Countries whose members may call; empty means the countries of the targets. */
   allowedCountries: z.array(z.string().regex(/^[A-Z]{2}$/, "Countries are two-letter codes like GB")).default([]),
   callsPerNumberPerDay: z.coerce.number().int().min(1, "Allow at least 1 call a day").max(50, "Allow at most 50 calls a day").default(3),
+  /** The member's whole call at most (Twilio's TimeLimit; its default is 4 hours). */
+  memberTimeLimitMinutes: z.coerce.number().int().min(5, "is at least 5 minutes").max(240, "is at most 240 minutes").default(30),
+  /** Talk time with the target at most (<Dial timeLimit>). */
+  targetTimeLimitMinutes: z.coerce.number().int().min(1, "is at least 1 minute").max(240, "is at most 240 minutes").default(20),
   recall: recallPolicySchema.default({ enabled: true, maxAttempts: 3, delayMinutes: 2 }),
 });
 

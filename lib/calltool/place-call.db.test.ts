@@ -1,19 +1,15 @@
-import twilio from "twilio";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addToBlocklist } from "../blocklist/service";
-import { blocklist } from "./call-schema";
 import { testDriver } from "../db/testing";
-import { TEST_AUTH_TOKEN } from "../telephony/testing/env";
 import { twimlSchemaErrors } from "../telephony/testing/twiml-schema";
-import { memberLegStatus } from "./call-state";
-import { callWithEvents } from "./calls";
-import { connectTwiml, goodbyeTwiml, menuTwiml, startTwiml, targetRetryTwiml, thanksTwiml, unknownCallTwiml, emptyTwiml, redirectTwiml } from "./flow";
+import { blocklist, calls } from "./call-schema";
+import { afterDialTwiml, connectTwiml, emptyTwiml, goodbyeTwiml, menuTwiml, redirectTwiml, startTwiml, targetRetryTwiml, unknownCallTwiml } from "./flow";
 import { startCallFixture } from "./testing/call-fixture";
 
 let f: Awaited<ReturnType<typeof startCallFixture>>;
 beforeAll(async () => {
-  f = await startCallFixture({ allowedCountries: ["GB"], callsPerNumberPerDay: 2 });
+  f = await startCallFixture({ allowedCountries: ["GB", "US"], callsPerNumberPerDay: 2 });
 });
 afterAll(() => f.close());
 
@@ -26,9 +22,17 @@ describe(`POST /api/call's rules (${testDriver()})`, () => {
     expect(await f.place("+33 6 12 34 56 78")).toMatchObject({ ok: false, status: 403, error: "This campaign doesn't take calls from that country." });
   });
 
-  it("refuses premium-rate and shared-cost numbers", async () => {
+  it("refuses premium-rate and shared-cost numbers in those words, and other types in their own", async () => {
     expect(await f.place("+44 909 879 0000")).toMatchObject({ ok: false, status: 422, error: expect.stringMatching(/premium-rate or shared-cost/) });
     expect(await f.place("+44 845 464 0000")).toMatchObject({ ok: false, status: 422 });
+    // A pager number is refused, but it is not premium-rate.
+    const pager = await f.place("+44 7640 123456");
+    expect(pager).toMatchObject({ ok: false, status: 422, error: "This kind of number can't be called from this page. Please use a mobile or landline number." });
+  });
+
+  it("lets Twilio's magic test numbers through in simulator mode, so its refusals can be tried from a page", async () => {
+    const refused = await f.place("+1 500 555 0001");
+    expect(refused).toMatchObject({ ok: false, status: 422, field: "member_phone_number", error: "The call couldn't be made: this number isn't valid" });
   });
 
   it("refuses a blocked number or address (403) and counts the hit", async () => {
@@ -40,56 +44,46 @@ describe(`POST /api/call's rules (${testDriver()})`, () => {
     expect(entry!.hitCount).toBe(1);
   });
 
-  it("limits calls per number per page per day, with a Retry-After", async () => {
-    await f.script("+442079460203", { answer: "no-answer" });
-    expect(await f.place("+442079460203")).toMatchObject({ ok: true });
-    expect(await f.place("+442079460203")).toMatchObject({ ok: true });
+  it("limits calls per number per page per day, counting only calls placed, with a Retry-After", async () => {
+    await f.script("+442079460203", { answer: "busy" });
+    const first = await f.place("+442079460203");
+    expect(first).toMatchObject({ ok: true, status: 201 });
+    // While it is live, asking again gets the same call and spends nothing.
+    expect(await f.place("+442079460203")).toMatchObject({ ok: true, status: 200, callId: (first as { callId: string }).callId });
+    await f.finish((first as { callId: string }).callId);
+    expect(await f.place("+442079460203")).toMatchObject({ ok: true, status: 201 });
+    await f.until(() => f.db.select().from(calls).where(eq(calls.memberPhone, "+442079460203")), (rows) => rows.every((row) => row.endedAt !== null));
     const third = await f.place("+442079460203");
     expect(third).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/^You've reached the limit of calls for now/) });
     expect(!third.ok && third.retryAfter).toBeGreaterThan(0);
+    // Refused at the limit: no call row was left behind.
+    expect(await f.db.select().from(calls).where(eq(calls.memberPhone, "+442079460203"))).toHaveLength(2);
   });
 
   it("marks the call failed with Twilio's code when Twilio refuses it, and tells the member plainly", async () => {
     await f.script("+442079460204", { answer: "refuse", refuseCode: 21211 });
     const refused = await f.place("+442079460204");
     expect(refused).toMatchObject({ ok: false, status: 422, error: "The call couldn't be made: this number isn't valid" });
-    const { call } = (await callWithEvents(f.db, (refused as { callId: string }).callId))!;
-    expect(call).toMatchObject({ status: "failed", failureCode: 21211, failureMessage: expect.stringMatching(/is not a valid phone number/) });
-  });
-});
-
-describe(`status callbacks (${testDriver()})`, () => {
-  it("keeps every callback once, whatever the order, and reads the leg from the highest SequenceNumber", async () => {
-    await f.script("+442079460205", { answer: "no-answer" });
-    const placed = await f.place("+442079460205");
-    if (!placed.ok) throw new Error(placed.error);
-    const url = `${f.fixture.url}/twilio/calls/${placed.callId}/events`;
-    const post = (params: Record<string, string>) =>
-      fetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, url, params) },
-        body: new URLSearchParams(params).toString(),
-      });
-    const event = (sequence: number, status: string) => ({ CallSid: "CAfeedfacefeedfacefeedfacefeedface", SequenceNumber: String(sequence), CallStatus: status, Timestamp: "x" });
-    // Out of order, with retries, some at once.
-    await Promise.all([post(event(3, "completed")), post(event(1, "ringing")), post(event(3, "completed"))]);
-    await Promise.all([post(event(0, "initiated")), post(event(2, "in-progress")), post(event(1, "ringing"))]);
-    const { call, events } = (await callWithEvents(f.db, placed.callId))!;
-    const forged = events.filter((e) => e.callSid === "CAfeedfacefeedfacefeedfacefeedface");
-    expect(forged.map((e) => [e.sequenceNumber, e.callStatus])).toEqual([
-      [0, "initiated"],
-      [1, "ringing"],
-      [2, "in-progress"],
-      [3, "completed"],
-    ]);
-    expect(memberLegStatus(forged, call.createdAt)).toBe("completed");
-    expect(forged[3]!.payload).toMatchObject({ Timestamp: "x" });
+    const call = await f.call((refused as { callId: string }).callId);
+    expect(call).toMatchObject({ status: "failed", failureCode: 21211, failureMessage: expect.stringMatching(/is not a valid phone number/), endedAt: expect.any(Date) });
+    expect(await f.attempt(call.id)).toMatchObject({ placement: "refused", errorCode: 21211 });
+    expect(await f.progress(call.id)).toMatchObject({ stage: "failed", done: true, connected: false, message: "The call couldn't be made: this number isn't valid" });
   });
 
-  it("reads connecting before any callback, and unknown when none came in time", () => {
-    const placedAt = new Date("2026-01-01T10:00:00Z");
-    expect(memberLegStatus([], placedAt, new Date("2026-01-01T10:00:30Z"))).toBe("connecting");
-    expect(memberLegStatus([], placedAt, new Date("2026-01-01T10:05:00Z"))).toBe("unknown");
+  it("gives an unverified caller ID (21210) its own reason, not an error on the member's number", async () => {
+    await f.script("+442079460205", { answer: "refuse", refuseCode: 21210 });
+    const refused = await f.place("+442079460205");
+    expect(refused).toMatchObject({ ok: false, status: 503, error: expect.stringMatching(/caller ID isn't verified/) });
+    expect(refused).not.toHaveProperty("field");
+  });
+
+  it("answers 503 “we're very busy” to Twilio's 20429 and 5xx, not an error on the phone field", async () => {
+    await f.script("+442079460206", { answer: "refuse", refuseCode: 20429 });
+    expect(await f.place("+442079460206")).toMatchObject({ ok: false, status: 503, error: "We're very busy right now. Please try again in a minute." });
+    f.proxy.fail({ kind: "status", status: 503, code: 20503, message: "Service unavailable" });
+    const unavailable = await f.place("+442079460207");
+    expect(unavailable).toMatchObject({ ok: false, status: 503, error: "We're very busy right now. Please try again in a minute." });
+    expect(unavailable).not.toHaveProperty("field");
   });
 });
 
@@ -101,16 +95,22 @@ describe("every TwiML step validates against Twilio's schema", () => {
     target: { id: "t", name: "Ada", phone: "+442079460018", extension: "12" },
     callerId: "+15005550006",
     followUpUrl: null,
+    limits: { memberSeconds: 1800, dialSeconds: 1200 },
   };
+  const place = { attempt: 1, replay: 0, round: 1, wrong: 0, dial: 1 };
   it.each([
-    ["start", () => startTwiml("c1", script)],
-    ["menu", () => menuTwiml("c1", script)],
-    ["connect", () => connectTwiml("c1", script)],
-    ["connect without extension", () => connectTwiml("c1", { ...script, target: { ...script.target, extension: "" } })],
-    ["target retry", () => targetRetryTwiml("c1", script)],
-    ["redirect", () => redirectTwiml("c1", "menu")],
-    ["goodbye", () => goodbyeTwiml("de")],
-    ["thanks", () => thanksTwiml("es")],
+    ["start", () => startTwiml("c1", place, script)],
+    ["menu", () => menuTwiml("c1", place, script, false)],
+    ["menu after a wrong key", () => menuTwiml("c1", place, script, true)],
+    ["connect", () => connectTwiml("c1", place, script)],
+    ["connect without extension", () => connectTwiml("c1", place, { ...script, target: { ...script.target, extension: "" } })],
+    ["target retry (busy)", () => targetRetryTwiml("c1", place, script, "busy")],
+    ["target retry (no answer)", () => targetRetryTwiml("c1", place, script, "no-answer")],
+    ["redirect", () => redirectTwiml("c1", "menu", place)],
+    ["goodbye", () => goodbyeTwiml("de", false)],
+    ["goodbye after wrong keys", () => goodbyeTwiml("es", true)],
+    ["after the dial: talked", () => afterDialTwiml(script, true)],
+    ["after the dial: not reached", () => afterDialTwiml(script, false)],
     ["unknown call", () => unknownCallTwiml()],
     ["target answered", () => emptyTwiml()],
   ])("%s", async (_name, build) => {

@@ -1,22 +1,23 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
-import { isMemberTerminal, memberLegStatus, targetLegStatus } from "./call-state";
+import { callOutcome, outcomeRank, type CallFacts, type CallOutcome } from "./call-state";
 import { memberStrings, refusalReason } from "./member-strings";
 
 export type MemberProgress = {
-  stage: "calling" | "answered" | "connecting" | "connected" | "ended" | "failed";
+  /** The outcome's code (see call-state.ts): "placing", "talking", "target-busy"… */
+  stage: CallOutcome["code"];
   done: boolean;
+  /** Where the stage sits on the way to the end: a page never shows a lower rank after a higher one. */
+  rank: number;
   message: string;
   targetName: string;
-  /** Where to go next, with the target's name passed along; only once the call is over. */
+  /** Only after a call in which the member talked to the target. */
+  connected: boolean;
+  /** Where to go next, with the target's name passed along; only after a connected call. */
   followUpUrl: string | null;
 };
 
 type CallView = {
-  status: string;
-  createdAt: Date;
   memberPhone: string;
-  failureCode: number | null;
-  targetCallInfo: Record<string, unknown>;
   script: { language: string; target: { name: string }; followUpUrl: string | null };
 };
 
@@ -26,40 +27,61 @@ export function numberPrefix(e164: string): string {
   return `${formatted.split(" ").slice(0, 2).join(" ")}…`;
 }
 
-const formatDuration = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
+export const formatDuration = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
 
 /**
  * What the member's page says now, from the three machines. It reveals only
  * what the member entered (a prefix of their number) and the target's name.
  */
-export function memberProgress(call: CallView, events: { sequenceNumber: number; callStatus: string }[], now = new Date()): MemberProgress {
+export function memberProgress(call: CallView, facts: CallFacts, now = new Date()): MemberProgress {
   const strings = memberStrings(call.script.language);
-  const target = call.script.target.name;
-  const member = memberLegStatus(events, call.createdAt, now);
-  const dial = targetLegStatus(call.targetCallInfo);
+  const outcome = callOutcome(facts, now);
+  const dialled = facts.dials.find((dial) => dial.dial === outcome.dial);
+  const target = dialled?.targetName ?? call.script.target.name;
+  const message = (() => {
+    switch (outcome.code) {
+      case "waiting":
+        return outcome.seconds && outcome.seconds > 1 ? strings.waiting(outcome.seconds) : strings.placing;
+      case "placing":
+        return strings.placing;
+      case "calling":
+        return strings.calling(numberPrefix(call.memberPhone));
+      case "listening":
+        return strings.answered;
+      case "connecting":
+        return strings.connectingTo(target);
+      case "retry-offered":
+        return dialled?.dialCallStatus === "busy" ? strings.retryBusy(target) : strings.retryNoAnswer(target);
+      case "talking":
+        return strings.talking(target);
+      case "connected":
+        return strings.connected(target, formatDuration(outcome.seconds ?? 0));
+      case "member-no-answer":
+        return strings.memberNoAnswer;
+      case "member-busy":
+        return strings.memberBusy;
+      case "target-busy":
+        return strings.targetBusy(target);
+      case "target-no-answer":
+        return strings.targetNoAnswer(target);
+      case "target-failed":
+        return strings.targetFailed(target);
+      case "hung-up-before-connected":
+        return strings.hungUpBeforeConnected;
+      case "no-valid-choice":
+        return strings.noValidChoice;
+      case "failed":
+        return strings.failed(facts.attempt?.placement === "not-placed" ? strings.reasons.notPlaced : refusalReason(strings, outcome.failureCode));
+      case "unknown":
+        return strings.unknown;
+    }
+  })();
+  const connected = outcome.code === "connected";
   const followUp = () => {
     if (!call.script.followUpUrl) return null;
     const url = new URL(call.script.followUpUrl);
     url.searchParams.set("target", target);
     return url.toString();
   };
-  const result = (stage: MemberProgress["stage"], message: string): MemberProgress => {
-    const done = stage === "ended" || stage === "failed";
-    return { stage, done, message, targetName: target, followUpUrl: done ? followUp() : null };
-  };
-
-  if (call.status === "failed") return result("failed", strings.failed(refusalReason(strings, call.failureCode ?? 0, 400)));
-  if (isMemberTerminal(member) || member === "unknown") {
-    if (call.status === "unstarted" && member === "busy") return result("ended", strings.busy);
-    if (call.status === "unstarted" && member !== "completed") return result("ended", strings.noAnswer);
-    const seconds = Number(call.targetCallInfo.DialCallDuration ?? 0);
-    return result("ended", strings.ended(dial === "completed" && seconds > 0 ? formatDuration(seconds) : null));
-  }
-  if (call.status === "connected") {
-    if (dial === "in-progress") return result("connected", strings.connected);
-    if (dial === "busy" || dial === "no-answer") return result("connecting", strings.targetBusy(target));
-    return result("connecting", strings.connectingTo(target));
-  }
-  if (call.status === "started" || member === "in-progress") return result("answered", strings.answered);
-  return result("calling", strings.calling(numberPrefix(call.memberPhone)));
+  return { stage: outcome.code, done: outcome.done, rank: outcomeRank(outcome), message, targetName: target, connected, followUpUrl: connected ? followUp() : null };
 }

@@ -80,14 +80,19 @@ export function toAttributeKey(raw: string): string {
 
 const COUNTRY_MESSAGE = "country must be a two-letter code like GB or US";
 
+/** Why a country code (upper case) is not one we can call, or null: "uk" for the United Kingdom is the most common slip, so it gets its own answer. */
+export function countryCodeProblem(country: string): "UK" | "unknown" | null {
+  if (country === "UK") return "UK";
+  return /^[A-Z]{2}$/.test(country) && isSupportedCountry(country) ? null : "unknown";
+}
+
 const countrySchema = z
   .string({ error: COUNTRY_MESSAGE })
   .trim()
   .toUpperCase()
   .superRefine((country, ctx) => {
-    // The most common slip in a UK campaign, so it gets its own answer.
-    if (country === "UK") ctx.addIssue({ code: "custom", message: "country for the United Kingdom is GB, not UK" });
-    else if (!/^[A-Z]{2}$/.test(country) || !isSupportedCountry(country)) ctx.addIssue({ code: "custom", message: COUNTRY_MESSAGE });
+    const problem = countryCodeProblem(country);
+    if (problem) ctx.addIssue({ code: "custom", message: problem === "UK" ? "country for the United Kingdom is GB, not UK" : COUNTRY_MESSAGE });
   });
 
 const EXTENSION_MESSAGE = "extension may only contain digits, *, #, w and W";

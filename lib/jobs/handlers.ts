@@ -1,4 +1,6 @@
 import "server-only";
+import { placeAttemptJob } from "../calltool/placement";
+import { reconcileCalls } from "../calltool/reconcile";
 import { db } from "../db/client";
 import { connectDemoNumber } from "../phonebank/demo";
 import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
@@ -28,6 +30,16 @@ export const JOB_HANDLERS = {
   "rate-limits.prune": {
     handler: async () => pruneRateLimits(db(), new Date(Date.now() - 2 * 24 * 3600 * 1000)),
     schedule: "17 * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+  // A member's call whose pacing slot was more than a moment away (lib/calltool/placement.ts).
+  "calls.place-attempt": {
+    handler: async (data: { callId: string; attempt: number }) => placeAttemptJob(db(), data),
+    retryLimit: 0,
+  } satisfies JobDefinition<{ callId: string; attempt: number }>,
+  // Calls Twilio left us unsure about: asked about through the REST API (lib/calltool/reconcile.ts).
+  "calls.reconcile": {
+    handler: async () => void (await reconcileCalls(db())),
+    schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
   // On the simulator, the demo phone bank's number is bought and connected through the API once the server answers.
   "phonebank.demo-number": { handler: connectDemoNumber, retryLimit: 8, retryDelaySeconds: 3 } satisfies JobDefinition<Record<string, never>>,

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { log } from "../log";
 import { placeCall, type PlaceCall, type PlacedCall } from "../telephony/calls";
 import { TelephonyError } from "../telephony/errors";
+import { reserveSlot } from "../telephony/pacing";
 import { endLeadCall } from "./lead-calls";
 import { claimNextLead } from "./leads";
 import { leadCallUrl } from "./flow";
@@ -13,10 +14,14 @@ import { leadCalls, phoneBanks, sessions, type LeadCall } from "./schema";
 export const LEAD_RING_SECONDS = 30;
 
 /**
- * Every call to a lead goes through here, so pacing (TWILIO_CPS, shared by
- * every outbound call of the app) is applied in one place.
+ * Every call to a lead goes through here: it waits for the account's next
+ * pacing slot (TWILIO_CPS, shared with every outbound call of the app and
+ * every instance, lib/telephony/pacing.ts), then asks Twilio. A volunteer
+ * clicked for it, so a wait of a second or two is theirs to see.
  */
-export function placeLeadCall(call: PlaceCall): Promise<PlacedCall> {
+export async function placeLeadCall(db: Db, call: PlaceCall): Promise<PlacedCall> {
+  const slot = await reserveSlot(db);
+  if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
   return placeCall(call);
 }
 
@@ -60,7 +65,7 @@ export async function callNextLead(db: Db, sessionId: string): Promise<NextLead>
 
   const { leadCall } = started;
   try {
-    const placed = await placeLeadCall({
+    const placed = await placeLeadCall(db, {
       to: started.phone,
       from: started.callerId,
       url: leadCallUrl("enqueue", leadCall.id),

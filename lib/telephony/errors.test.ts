@@ -19,6 +19,16 @@ describe("toTelephonyError", () => {
     expect(toTelephonyError(network)).toMatchObject({ code: 0, status: 0, retryable: true });
   });
 
+  it("knows when no trustworthy answer came back, so the call may exist", () => {
+    expect((toTelephonyError(restException(400, 21211, "bad")) as TelephonyError).outcomeUnknown).toBe(false);
+    expect((toTelephonyError(restException(503, 20500, "unavailable")) as TelephonyError).outcomeUnknown).toBe(false);
+    expect((toTelephonyError(restException(504, 20504, "gateway timeout")) as TelephonyError).outcomeUnknown).toBe(true);
+    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET", isAxiosError: true });
+    expect((toTelephonyError(reset) as TelephonyError).outcomeUnknown).toBe(true);
+    const timeout = Object.assign(new Error("timeout of 15000ms exceeded"), { code: "ECONNABORTED", isAxiosError: true });
+    expect((toTelephonyError(timeout) as TelephonyError).outcomeUnknown).toBe(true);
+  });
+
   it("leaves errors that are not Twilio's alone", () => {
     const bug = new TypeError("x is undefined");
     expect(toTelephonyError(bug)).toBe(bug);
@@ -31,10 +41,6 @@ describe("describeTwilioCode", () => {
     [21214, /can't be reached/],
     [21215, /this country are not enabled/],
     [21210, /caller ID .* isn't verified/],
-    [13223, /isn't in a format we can dial/],
-    [13224, /isn't valid/],
-    [13225, /not allowed/],
-    [13226, /isn't valid/],
     [20429, /a lot of calls right now/],
   ])("explains %i in plain words", (code, reason) => {
     expect(describeTwilioCode(code)).toMatch(reason);

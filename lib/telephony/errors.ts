@@ -23,6 +23,15 @@ export class TelephonyError extends Error {
     return this.code === 20429 || this.status === 429 || this.status >= 500 || this.status === 0;
   }
 
+  /**
+   * No answer we can trust came back (a network failure, a timeout, a
+   * gateway's 502 or 504): Twilio may have done what was asked. For a call
+   * that means it may be ringing now, so it must not be reported as failed.
+   */
+  get outcomeUnknown(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 504;
+  }
+
   /** A plain-language reason for the person whose call it was. */
   get reason(): string {
     return describeTwilioCode(this.code, this.status);
@@ -36,10 +45,6 @@ const REASONS: Record<number, string> = {
   21216: "Calls to this number are not allowed.",
   21210: "The caller ID for this campaign isn't verified, so the call couldn't be placed.",
   21212: "The caller ID for this campaign isn't valid, so the call couldn't be placed.",
-  13223: "This phone number isn't in a format we can dial.",
-  13224: "This phone number isn't valid. Check it and try again.",
-  13225: "Calls to this number are not allowed.",
-  13226: "This phone number isn't valid. Check it and try again.",
   20429: "We're placing a lot of calls right now. Please try again in a minute.",
 };
 
@@ -54,8 +59,9 @@ export function toTelephonyError(error: unknown): unknown {
     return new TelephonyError(error.message, error.code ?? 0, error.status, error.moreInfo);
   }
   const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|ECONNABORTED)/.test(code)) {
-    return new TelephonyError(`Twilio could not be reached (${code})`, 0, 0);
+  // The SDK's HTTP client (axios) fails this way on a reset connection, a timeout or a cut-off answer.
+  if ((error as { isAxiosError?: boolean }).isAxiosError || (typeof code === "string" && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|ERR_)/.test(code))) {
+    return new TelephonyError(`Twilio could not be reached (${typeof code === "string" ? code : "no answer"})`, 0, 0);
   }
   return error;
 }

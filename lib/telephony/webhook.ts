@@ -41,19 +41,39 @@ export type TwilioRequest<RouteParams> = {
 type Handler<RouteParams> = (request: TwilioRequest<RouteParams>) => Promise<Response | VoiceResponse> | Response | VoiceResponse;
 
 /**
+ * What a route answers when its handler throws:
+ * - "apology": a TwiML document for a caller (the default);
+ * - "retry": 503, for status callbacks that could not be stored, so Twilio
+ *   flags it and, with `withRetries` on the URL, sends it again;
+ * - "empty": an empty <Response/>, for a <Number url> document, which runs on
+ *   the called party's leg: anything else would hang up on them.
+ */
+export type OnError = "apology" | "retry" | "empty";
+
+/**
+ * Twilio's connection overrides, in the URL fragment: retry a request that
+ * got a 5xx or no connection, up to three times. The fragment is never sent
+ * over HTTP; Twilio may or may not sign it, so the signature check accepts both.
+ */
+export const RETRY_OVERRIDES = "rc=3&rp=ct,rt,5xx";
+export const withRetries = (url: string) => `${url}#${RETRY_OVERRIDES}`;
+
+/**
  * The one wrapper for every route Twilio calls. It checks X-Twilio-Signature
  * over PUBLIC_URL + path + query and the form parameters before anything
  * else runs (403 and no side effects when it fails), parses the parameters,
- * and answers TwiML. A handler that throws gets a spoken apology, never a 500.
+ * and answers TwiML. A handler that throws gets what `onError` says: a
+ * spoken apology by default, never a 500.
  */
-export function twilioWebhook<RouteParams = Record<string, never>>(handler: Handler<RouteParams>) {
+export function twilioWebhook<RouteParams = Record<string, never>>(handler: Handler<RouteParams>, options: { onError?: OnError } = {}) {
   return async (request: Request, context?: { params?: Promise<RouteParams> }): Promise<Response> => {
     const config = telephonyConfig();
     const requested = new URL(request.url);
     const url = new URL(`${requested.pathname}${requested.search}`, config.publicUrl);
     const params = request.method === "POST" ? parseForm(await request.text()) : {};
     const signature = request.headers.get("x-twilio-signature");
-    if (!signature || !twilio.validateRequest(config.authToken, signature, url.toString(), params)) {
+    const signedOver = (candidate: string) => twilio.validateRequest(config.authToken, signature!, candidate, params);
+    if (!signature || !(signedOver(url.toString()) || signedOver(withRetries(url.toString())))) {
       log.warn({ path: url.pathname, signed: !!signature }, "refused a Twilio request with a bad signature");
       return new Response("Invalid Twilio signature", { status: 403, headers: { "Content-Type": "text/plain" } });
     }
@@ -63,7 +83,8 @@ export function twilioWebhook<RouteParams = Record<string, never>>(handler: Hand
       return result instanceof Response ? result : twimlResponse(result);
     } catch (error) {
       log.error({ err: error, path: url.pathname, callSid: param(effective, "CallSid") }, "Twilio webhook failed");
-      return twimlResponse(apologyTwiml());
+      if (options.onError === "retry") return new Response("Could not store this callback; please retry", { status: 503, headers: { "Content-Type": "text/plain" } });
+      return twimlResponse(options.onError === "empty" ? new VoiceResponse() : apologyTwiml());
     }
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SELECTION_MODES } from "../calltool/config";
+import { countryCodeProblem } from "../calltool/targets";
 
 const list = (value: unknown) =>
   typeof value === "string"
@@ -21,11 +22,19 @@ export const settingsFormSchema = z.object({
   messageText: z.string().trim().min(1, "Write what the phone says when there is no recording").max(2_000, "At most 2,000 characters"),
   menuText: z.string().trim().min(1, "Write the menu the phone reads when there is no recording").max(2_000, "At most 2,000 characters"),
   callerId: z.string().trim().default(""),
+  // ISO 3166-1 alpha-2 codes, checked as the targets' CSV import checks them: "UK" is a slip for GB.
   allowedCountries: z.preprocess(
     (value) => (Array.isArray(list(value)) ? (list(value) as string[]).map((item) => item.toUpperCase()) : value),
-    z.array(z.string().regex(/^[A-Z]{2}$/, "Use two-letter country codes like GB, US, FR")),
+    z.array(z.string()).superRefine((codes, ctx) => {
+      const problems = codes.map((code) => ({ code, problem: countryCodeProblem(code) })).filter((entry) => entry.problem);
+      if (problems.length === 0) return;
+      const words = problems.map(({ code, problem }) => (problem === "UK" ? "UK isn't a country code: use GB for the United Kingdom" : `${code.slice(0, 12)} isn't a country code`));
+      ctx.addIssue({ code: "custom", message: `${words.join("; ")}. Use two-letter codes like GB, US, FR.` });
+    }),
   ),
   callsPerNumberPerDay: z.coerce.number({ error: "Enter a number" }).int("Enter a whole number").min(1, "Allow at least 1 call a day").max(50, "Allow at most 50 calls a day"),
+  memberTimeLimitMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Enter whole minutes").min(5, "At least 5 minutes").max(240, "At most 240 minutes"),
+  targetTimeLimitMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Enter whole minutes").min(1, "At least 1 minute").max(240, "At most 240 minutes"),
   recallEnabled: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
   recallMaxAttempts: z.coerce.number().int().min(1, "At least 1 call").max(3, "At most 3 calls"),
   recallDelayMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(1, "At least 1 minute").max(120, "At most 120 minutes"),

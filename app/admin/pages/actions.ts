@@ -6,7 +6,8 @@ import { authorizedAction } from "@/lib/auth/action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { PLUGIN_TYPES } from "@/lib/pages/plugins";
-import { addPlugin, createPage, deletePage, duplicatePage, movePlugin, removePlugin, setPageStatus, setPluginActive, updatePage } from "@/lib/pages/service";
+import { FieldError } from "@/lib/errors";
+import { addPlugin, createPage, deletePage, duplicatePage, getPage, movePlugin, removePlugin, setPageStatus, setPluginActive, updatePage } from "@/lib/pages/service";
 import { newPageSchema, PAGE_STATUSES, pageFieldsSchema } from "@/lib/zod/page";
 
 const staff = STAFF_ROLES;
@@ -54,10 +55,15 @@ export const addPluginAction = authorizedAction({ roles: staff, schema: z.object
 });
 
 export const pluginChangeAction = authorizedAction(
-  { roles: staff, schema: z.object({ pageId, pluginId, change: z.enum(["up", "down", "activate", "deactivate", "remove"]) }) },
-  async ({ pageId: id, pluginId: plugin, change }) => {
+  { roles: staff, schema: z.object({ pageId, pluginId, change: z.enum(["up", "down", "activate", "deactivate", "remove"]), confirm: z.string().optional() }) },
+  async ({ pageId: id, pluginId: plugin, change, confirm }) => {
     if (change === "up" || change === "down") await movePlugin(db(), plugin, change);
-    else if (change === "remove") await removePlugin(db(), plugin);
+    else if (change === "remove") {
+      // On a live page, removing a call tool takes its targets, settings and clips, and members lose the form: asked twice.
+      const found = await getPage(db(), id);
+      if (found?.page.status === "published" && confirm?.trim() !== "remove") throw new FieldError("confirm", "Type remove to confirm: the page is live");
+      await removePlugin(db(), plugin);
+    }
     else await setPluginActive(db(), plugin, change === "activate");
     revalidatePath(`/admin/pages/${id}`);
   },

@@ -6,6 +6,7 @@ import { Markdown } from "@/components/markdown";
 import { filtersFrom } from "@/lib/calltool/choose-target";
 import { currentUser } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { verifiedError } from "@/lib/calltool/form-echo";
 import { db } from "@/lib/db/client";
 import { findMemberPage } from "@/lib/pages/public";
 
@@ -31,7 +32,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const query = await searchParams;
   const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string).slice(0, 300) : undefined);
   // A form posted without JavaScript comes back here with its error and what was typed.
-  const initial = { error: text("error"), field: text("field"), phone: text("phone"), targetId: text("target") };
+  const initial = { error: verifiedError(text("error"), text("sig")), field: text("field"), phone: text("phone"), targetId: text("target") };
   const { page, callTools, preview } = found;
   return (
     <div lang={page.language}>

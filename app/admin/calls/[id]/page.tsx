@@ -4,34 +4,32 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { callOutcome, describeOutcome, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
-import { callWithEvents } from "@/lib/calltool/calls";
+import { callOutcome, describeOutcome, DIAL_ERRORS, latestDial, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
+import { callEventsOf, loadCallFacts } from "@/lib/calltool/calls";
 import { db } from "@/lib/db/client";
 import { maskPhoneNumber } from "@/lib/log";
 
 export const metadata: Metadata = { title: "Call" };
 export const dynamic = "force-dynamic";
 const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "medium" });
+const box = "rounded-xl bg-white p-6 text-sm shadow-sm ring-1 ring-slate-200";
 
-/** One call's three machines and the member leg's timeline. */
+/** One call's three machines: ours, the member leg's attempts and events, the target leg's dials. */
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   await requireRole(STAFF_ROLES);
-  const found = await callWithEvents(db(), (await params).id);
+  const found = await loadCallFacts(db(), (await params).id);
   if (!found) notFound();
-  const { call, events } = found;
-  const member = memberLegStatus(events, call.createdAt);
-  const info = call.targetCallInfo;
+  const { call, facts, attempts, dials } = found;
+  const events = await callEventsOf(db(), call.id);
   const rows: [string, string][] = [
-    ["Outcome", describeOutcome(callOutcome(call, member))],
+    ["Outcome", describeOutcome(callOutcome(facts))],
     ["Call status", call.status],
-    ["Member leg", member],
-    ["Target leg (DialCallStatus)", targetLegStatus(info)],
+    ["Member leg", memberLegStatus(facts.attempt)],
+    ["Target leg", targetLegStatus(latestDial(facts.dials))],
     ["Target", `${call.script.target.name} (${call.script.target.phone}${call.script.target.extension ? ` ext. ${call.script.target.extension}` : ""})`],
     ["Member", maskPhoneNumber(call.memberPhone)],
-    ["Twilio CallSid", call.twilioCallSid ?? "—"],
-    ["Dial duration", info.DialCallDuration ? `${info.DialCallDuration} s` : "—"],
   ];
-  if (call.failureCode) rows.push(["Twilio refusal", `${call.failureCode}: ${call.failureMessage}`]);
+  if (call.failureCode || call.failureMessage) rows.push(["Not placed", `${call.failureCode ?? ""} ${call.failureMessage ?? ""}`.trim()]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -40,7 +38,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         </Link>
       </p>
       <PageHeader title={`Call to ${call.script.target.name}`} description={time.format(call.createdAt)} />
-      <dl className="grid gap-x-6 gap-y-2 rounded-xl bg-white p-6 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-[14rem_1fr]">
+      <dl className={`grid gap-x-6 gap-y-2 sm:grid-cols-[14rem_1fr] ${box}`}>
         {rows.map(([term, value]) => (
           <div key={term} className="contents">
             <dt className="font-medium text-slate-600">{term}</dt>
@@ -48,11 +46,38 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           </div>
         ))}
       </dl>
+      <h2 className="mb-3 mt-8 font-semibold">Calls to the member</h2>
+      <ol className={`space-y-1 ${box}`} aria-label="Calls to the member">
+        {attempts.map((attempt) => (
+          <li key={attempt.id}>
+            Attempt {attempt.attempt}: {attempt.placement}
+            {attempt.status ? `, ${attempt.status}` : ""}
+            {attempt.answeredBy ? `, answered by ${attempt.answeredBy}` : ""}
+            {attempt.duration !== null ? `, ${attempt.duration} s` : ""}
+            {attempt.errorCode || attempt.errorMessage ? `, error ${attempt.errorCode ?? ""} ${attempt.errorMessage ?? ""}` : ""}
+            <span className="ml-2 font-mono text-slate-500">{attempt.callSid ?? "no CallSid yet"}</span>
+          </li>
+        ))}
+      </ol>
+      <h2 className="mb-3 mt-8 font-semibold">Dials to the target</h2>
+      <ol className={`space-y-1 ${box}`} aria-label="Dials to the target">
+        {dials.map((dial) => (
+          <li key={dial.id} data-testid={`dial-${dial.dial}`}>
+            Dial {dial.dial} to {dial.targetName}: {dial.dialCallStatus ?? (dial.answeredAt ? "talking" : "ringing")}
+            {dial.duration !== null ? `, ${dial.duration} s` : ""}
+            {dial.errorCode ? `, error ${dial.errorCode}${DIAL_ERRORS[dial.errorCode] ? `: ${DIAL_ERRORS[dial.errorCode]}` : ""}` : ""}
+          </li>
+        ))}
+        {dials.length === 0 && <li className="text-slate-600">The member was not put through.</li>}
+      </ol>
       <h2 className="mb-3 mt-8 font-semibold">Member leg events</h2>
-      <ol className="space-y-1 rounded-xl bg-white p-6 text-sm shadow-sm ring-1 ring-slate-200" aria-label="Member leg events">
+      <ol className={`space-y-1 ${box}`} aria-label="Member leg events">
         {events.map((event) => (
           <li key={event.id}>
-            <span className="font-mono text-slate-500">#{event.sequenceNumber}</span> {event.callStatus}
+            <span className="font-mono text-slate-500">
+              {event.attempt}#{event.sequenceNumber}
+            </span>{" "}
+            {event.callStatus}
             <span className="ml-2 text-slate-500">{time.format(event.receivedAt)}</span>
           </li>
         ))}

@@ -62,7 +62,9 @@ export function AddPluginForm({ pageId }: { pageId: string }) {
   );
 }
 
-export function PluginControls({ pageId, pluginId, active, first, last, label }: { pageId: string; pluginId: string; active: boolean; first: boolean; last: boolean; label: string }) {
+type PluginControlsProps = { pageId: string; pluginId: string; active: boolean; first: boolean; last: boolean; label: string; live: boolean };
+
+export function PluginControls({ pageId, pluginId, active, first, last, label, live }: PluginControlsProps) {
   const [state, action] = useActionState(pluginChangeAction, {} as ActionState);
   const button = "rounded-md px-2 py-1 text-xs font-semibold ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40";
   return (
@@ -78,9 +80,26 @@ export function PluginControls({ pageId, pluginId, active, first, last, label }:
       <button name="change" value={active ? "deactivate" : "activate"} className={button}>
         {active ? "Switch off" : "Switch on"}
       </button>
-      <button name="change" value="remove" className={`${button} text-red-700`} aria-label={`Remove ${label}`}>
-        Remove
-      </button>
+      {live ? (
+        <details className="relative">
+          <summary className={`${button} cursor-pointer list-none text-red-700`} aria-label={`Remove ${label}…`}>
+            Remove…
+          </summary>
+          <div className="absolute right-0 z-10 mt-1 w-72 space-y-2 rounded-md bg-white p-3 text-sm shadow-lg ring-1 ring-slate-200">
+            <label className="block">
+              The page is live: members lose this call tool, its targets, settings and clips. Type <strong>remove</strong> to confirm
+              <input name="confirm" autoComplete="off" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5" />
+            </label>
+            <button name="change" value="remove" className={`${button} text-red-700`} aria-label={`Remove ${label}`}>
+              Remove
+            </button>
+          </div>
+        </details>
+      ) : (
+        <button name="change" value="remove" className={`${button} text-red-700`} aria-label={`Remove ${label}`}>
+          Remove
+        </button>
+      )}
       <ActionOutcome state={state} />
     </form>
   );

@@ -52,7 +52,7 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
                         {plugin.active ? "" : " · switched off"}
                       </span>
                     </div>
-                    <PluginControls pageId={page.id} pluginId={plugin.id} active={plugin.active} first={index === 0} last={index === plugins.length - 1} label={title} />
+                    <PluginControls pageId={page.id} pluginId={plugin.id} active={plugin.active} first={index === 0} last={index === plugins.length - 1} label={title} live={page.status === "published" && plugin.active} />
                   </li>
                 );
               })}

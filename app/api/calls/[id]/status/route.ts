@@ -1,12 +1,20 @@
-import { callWithEvents } from "@/lib/calltool/calls";
+import { loadCallFacts, UUID } from "@/lib/calltool/calls";
 import { memberProgress } from "@/lib/calltool/progress";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 /** The member's live view of their call. The call id is random; the answer holds nothing the member didn't enter. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const found = await callWithEvents(db(), (await params).id);
-  if (!found) return Response.json({ error: "No such call" }, { status: 404 });
-  return Response.json(memberProgress(found.call, found.events), { headers: { "Cache-Control": "no-store" } });
+  const { id } = await params;
+  if (!UUID.test(id)) return Response.json({ error: "No such call" }, { status: 404 });
+  try {
+    const found = await loadCallFacts(db(), id);
+    if (!found) return Response.json({ error: "No such call" }, { status: 404 });
+    return Response.json(memberProgress(found.call, found.facts), { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    log.error({ err: error, callId: id }, "could not read a call's status");
+    return Response.json({ error: "Try again in a moment" }, { status: 503, headers: { "Retry-After": "2" } });
+  }
 }

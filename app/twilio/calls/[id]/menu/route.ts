@@ -1,16 +1,17 @@
-import { countMenuRound } from "@/lib/calltool/calls";
-import { goodbyeTwiml, MAX_MENU_ROUNDS, menuTwiml, redirectTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
+import { loadCall, recordMenuRound } from "@/lib/calltool/calls";
+import { goodbyeTwiml, menuStep, menuTwiml, readPlace, redirectTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
 import { db } from "@/lib/db/client";
 import { param, twilioWebhook } from "@/lib/telephony/webhook";
 
-// 1 connects, 2 replays the message. Anything else, or silence, is a round without a
-// valid choice; they count until a valid choice (start resets them), never reset by a wrong key.
-export const POST = twilioWebhook<{ id: string }>(async ({ params, route }) => {
-  const digits = param(params, "Digits");
-  if (digits === "1") return redirectTwiml(route.id, "connect");
-  if (digits === "2") return redirectTwiml(route.id, "start");
-  const call = await countMenuRound(db(), route.id);
+// 1 connects, 2 replays the message (three times at most). The round that just ended
+// is in the URL, so Twilio's retry of this request neither adds a round nor skips one.
+export const POST = twilioWebhook<{ id: string }>(async ({ params, route, url }) => {
+  const place = readPlace(url);
+  const step = menuStep(place, param(params, "Digits"));
+  if (step.kind === "connect") return redirectTwiml(route.id, "connect", { attempt: place.attempt, dial: 1 });
+  if (step.kind === "replay") return redirectTwiml(route.id, "start", { attempt: place.attempt, replay: step.replay });
+  const call = place.round > 0 ? await recordMenuRound(db(), route.id, place.round) : await loadCall(db(), route.id);
   if (!call) return unknownCallTwiml();
-  if (call.menuRounds > MAX_MENU_ROUNDS) return goodbyeTwiml(call.script.language);
-  return menuTwiml(call.id, call.script);
+  if (step.kind === "goodbye") return goodbyeTwiml(call.script.language, step.wrongKeys);
+  return menuTwiml(call.id, { ...place, round: step.round, wrong: step.wrong }, call.script, step.notAnOption);
 });

@@ -80,7 +80,7 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
           label="Members may call from"
           name="allowedCountries"
           defaultValue={value("allowedCountries", config.allowedCountries.join(", "))}
-          hint="Two-letter country codes, like GB, FR. Empty: the countries of your targets."
+          hint="Two-letter country codes (ISO 3166), like GB, FR. Empty: the countries of your targets."
           error={errors.allowedCountries ?? Object.entries(errors).find(([key]) => key.startsWith("allowedCountries."))?.[1]}
         />
         <Field
@@ -93,6 +93,31 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
           error={errors.callsPerNumberPerDay}
         />
       </div>
+
+      <fieldset className="rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-800">Longest call (a cap on cost)</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Whole call, in minutes"
+            name="memberTimeLimitMinutes"
+            type="number"
+            min={5}
+            max={240}
+            defaultValue={value("memberTimeLimitMinutes", String(config.memberTimeLimitMinutes))}
+            hint="Twilio hangs up after this, whatever is happening."
+            error={errors.memberTimeLimitMinutes}
+          />
+          <Field
+            label="Talk with the target, in minutes"
+            name="targetTimeLimitMinutes"
+            type="number"
+            min={1}
+            max={240}
+            defaultValue={value("targetTimeLimitMinutes", String(config.targetTimeLimitMinutes))}
+            error={errors.targetTimeLimitMinutes}
+          />
+        </div>
+      </fieldset>
 
       <fieldset className="rounded-lg border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium text-slate-800">When a member doesn&apos;t answer</legend>

@@ -1,0 +1,63 @@
+import type { Language } from "./languages";
+
+/**
+ * What the phone says, besides the campaigner's message and menu (whose
+ * defaults are in languages.ts), in each page language.
+ */
+export type PhoneStrings = {
+  notAnOption: string;
+  goodbyeNoChoice: string;
+  goodbyeWrongKeys: string;
+  targetBusyRetry: (target: string) => string;
+  targetNoAnswerRetry: (target: string) => string;
+  targetNotReached: (target: string) => string;
+  thanksForCalling: string;
+  unknownCall: string;
+};
+
+export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
+  en: {
+    notAnOption: "That isn't an option.",
+    goodbyeNoChoice: "We didn't hear a choice, so we'll end the call here. Goodbye.",
+    goodbyeWrongKeys: "The keys you pressed aren't options, so we'll end the call here. Goodbye.",
+    targetBusyRetry: (target) => `${target}'s line is busy. Press 1 to try again, or hang up.`,
+    targetNoAnswerRetry: (target) => `${target} didn't pick up. Press 1 to try again, or hang up.`,
+    targetNotReached: (target) => `We couldn't reach ${target} this time. Goodbye.`,
+    thanksForCalling: "Thank you for making the call. Goodbye.",
+    unknownCall: "Sorry, we couldn't find this call. Goodbye.",
+  },
+  fr: {
+    notAnOption: "Ce choix n'existe pas.",
+    goodbyeNoChoice: "Nous n'avons pas entendu de choix ; nous mettons fin à l'appel. Au revoir.",
+    goodbyeWrongKeys: "Les touches choisies ne correspondent à aucun choix ; nous mettons fin à l'appel. Au revoir.",
+    targetBusyRetry: (target) => `La ligne de ${target} est occupée. Appuyez sur 1 pour réessayer, ou raccrochez.`,
+    targetNoAnswerRetry: (target) => `${target} n'a pas décroché. Appuyez sur 1 pour réessayer, ou raccrochez.`,
+    targetNotReached: (target) => `Nous n'avons pas pu joindre ${target} cette fois-ci. Au revoir.`,
+    thanksForCalling: "Merci d'avoir appelé. Au revoir.",
+    unknownCall: "Désolé, nous ne trouvons pas cet appel. Au revoir.",
+  },
+  de: {
+    notAnOption: "Diese Taste ist keine Auswahl.",
+    goodbyeNoChoice: "Wir haben keine Auswahl gehört und beenden den Anruf. Auf Wiederhören.",
+    goodbyeWrongKeys: "Die gedrückten Tasten sind keine Auswahl; wir beenden den Anruf. Auf Wiederhören.",
+    targetBusyRetry: (target) => `Bei ${target} ist besetzt. Drücken Sie 1 für einen neuen Versuch, oder legen Sie auf.`,
+    targetNoAnswerRetry: (target) => `${target} hat nicht abgenommen. Drücken Sie 1 für einen neuen Versuch, oder legen Sie auf.`,
+    targetNotReached: (target) => `Wir konnten ${target} diesmal nicht erreichen. Auf Wiederhören.`,
+    thanksForCalling: "Danke für Ihren Anruf. Auf Wiederhören.",
+    unknownCall: "Entschuldigung, wir finden diesen Anruf nicht. Auf Wiederhören.",
+  },
+  es: {
+    notAnOption: "Esa opción no existe.",
+    goodbyeNoChoice: "No oímos ninguna opción, así que terminamos la llamada. Adiós.",
+    goodbyeWrongKeys: "Las teclas que pulsó no son opciones, así que terminamos la llamada. Adiós.",
+    targetBusyRetry: (target) => `La línea de ${target} está ocupada. Pulse 1 para volver a intentarlo, o cuelgue.`,
+    targetNoAnswerRetry: (target) => `${target} no contestó. Pulse 1 para volver a intentarlo, o cuelgue.`,
+    targetNotReached: (target) => `No pudimos hablar con ${target} esta vez. Adiós.`,
+    thanksForCalling: "Gracias por llamar. Adiós.",
+    unknownCall: "Lo sentimos, no encontramos esta llamada. Adiós.",
+  },
+};
+
+export function phoneStrings(language: string): PhoneStrings {
+  return PHONE_STRINGS[(language in PHONE_STRINGS ? language : "en") as Language];
+}
