@@ -7,7 +7,7 @@ const nextConfig = {
   cacheMaxMemorySize: 0,
   // PGlite loads its WebAssembly and data files relative to its own module,
   // so it must be required from node_modules rather than bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "pg-boss"],
+  serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile", "pg-boss", "libphonenumber-geo-carrier"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

@@ -20,4 +20,4 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*", "/account/:path*"] };
+export const config = { matcher: ["/admin", "/admin/:path*", "/account/:path*", "/phone-bank", "/phone-bank/:path*"] };

@@ -6,10 +6,11 @@ import { ConfigError, getEnv } from "./env";
 import { eq } from "drizzle-orm";
 import { users } from "./db/schema";
 import { log } from "./log";
-import { jobQueue, startJobWorkers, stopJobQueue } from "./jobs";
+import { jobQueue, sendJob, startJobWorkers, stopJobQueue } from "./jobs";
 import { JOB_HANDLERS } from "./jobs/handlers";
 import { syncMemberPageCache } from "./pages/cache";
 import { DEMO_SLUG, demoPageExists, ensureDemoPage } from "./pages/demo";
+import { ensureDemoPhoneBank } from "./phonebank/demo";
 import { appSimulator, prepareSimulator } from "./telephony/simulator";
 import { DEMO_ADMIN, ensureDemoAdmin } from "./users/demo";
 
@@ -35,6 +36,10 @@ export async function startServer(): Promise<void> {
       const demoAdminWorks = await ensureDemoAdmin(handle.db);
       const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN.email));
       if (admin) await ensureDemoPage(handle.db, admin.id);
+      if (admin && (await ensureDemoPhoneBank(handle.db, admin.id)) && appSimulator()) {
+        // Through the Twilio API like any number, once the server answers it: a job, retried until then.
+        await sendJob("phonebank.demo-number", undefined);
+      }
       console.log(`\nPatchthrough is using the embedded database in ${env.DATA_DIR}/pglite.`);
       if (demoAdminWorks) {
         console.log(`Demo admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (sign in at ${env.PUBLIC_URL}/signin).`);

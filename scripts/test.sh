@@ -15,5 +15,5 @@ step "End-to-end tests";        bash scripts/e2e.sh
 # The call flow again with the simulator as disorderly as Twilio can be: status
 # callbacks shuffled, late and repeated. The seed is fixed so a failure replays.
 export SIMULATOR_DISORDER=on SIMULATOR_SEED=ci-disorder-1
-step "Call-flow tests with SIMULATOR_DISORDER=on";  npx vitest run --project pglite lib/calltool/*.db.test.ts lib/telephony/simulator/*.db.test.ts
+step "Call-flow tests with SIMULATOR_DISORDER=on";  npx vitest run --project pglite lib/calltool/*.db.test.ts lib/telephony/simulator/*.db.test.ts lib/phonebank/*.db.test.ts
 step "Call-flow e2e with SIMULATOR_DISORDER=on";    npx playwright test --grep @call-flow

@@ -9,6 +9,8 @@ export type Persona = (typeof PERSONAS)[number] | "must-change-password";
 export type Access =
   | "public"
   | "signed-in"
+  /** Any role, once its password is its own: phone banks, which volunteers use too. */
+  | "any-role"
   | "staff"
   | "admin"
   /** Only Twilio, by X-Twilio-Signature: no session opens it. */
@@ -22,6 +24,7 @@ const RULES: [prefix: string, access: Access][] = [
   ["/admin/integrations", "admin"],
   ["/admin", "staff"],
   ["/account", "signed-in"],
+  ["/phone-bank", "any-role"],
   ["/api/clips", "staff"],
   ["/dev/twilio", "twilio-rest"],
   ["/dev", "staff"],
@@ -49,6 +52,7 @@ export function accessOf(route: string): Access | undefined {
 const ALLOWED: Record<Access, readonly Persona[]> = {
   public: ["signed-out", "volunteer", "campaigner", "admin", "must-change-password"],
   "signed-in": ["volunteer", "campaigner", "admin", "must-change-password"],
+  "any-role": ["volunteer", "campaigner", "admin"],
   staff: ["campaigner", "admin"],
   admin: ["admin"],
   twilio: [],
@@ -61,7 +65,7 @@ export const allowed = (access: Access, persona: Persona) =>
 
 /** The least any of these routes asks: an action rendered on a public page is public. */
 export function loosest(accesses: Access[]): Access {
-  const order: Access[] = ["public", "signed-in", "staff", "admin", "twilio", "twilio-rest"];
+  const order: Access[] = ["public", "signed-in", "any-role", "staff", "admin", "twilio", "twilio-rest"];
   return accesses.reduce((a, b) => (order.indexOf(a) <= order.indexOf(b) ? a : b), "twilio-rest" as Access);
 }
 

@@ -7,4 +7,5 @@ export * from "../pages/schema";
 export * from "../calltool/call-schema";
 export * from "../telephony/schema";
 export * from "../telephony/simulator/schema";
+export * from "../phonebank/schema";
 export * from "../integrations/schema";

@@ -2,6 +2,8 @@ import "server-only";
 import { placeAttemptJob } from "../calltool/placement";
 import { reconcileCalls } from "../calltool/reconcile";
 import { db } from "../db/client";
+import { connectDemoNumber } from "../phonebank/demo";
+import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
 import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
 import { sweepDeliveries } from "../integrations/service";
 import { pruneRateLimits } from "../rate-limit";
@@ -39,6 +41,13 @@ export const JOB_HANDLERS = {
     handler: async () => void (await reconcileCalls(db())),
     schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
+  // On the simulator, the demo phone bank's number is bought and connected through the API once the server answers.
+  "phonebank.demo-number": { handler: connectDemoNumber, retryLimit: 8, retryDelaySeconds: 3 } satisfies JobDefinition<Record<string, never>>,
+  // Phone banks (lib/phonebank): REST calls kept off the webhooks' path, and tidying what nobody finished.
+  "phonebank.hang-up-lead": { handler: hangUpLead, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ leadCallId: string }>,
+  "phonebank.hang-up-line": { handler: hangUpLine, retryLimit: 6, retryDelaySeconds: 5 } satisfies JobDefinition<{ callSid: string }>,
+  "phonebank.dial-next": { handler: dialNext, retryLimit: 0 } satisfies JobDefinition<{ sessionId: string }>,
+  "phonebank.sweep": { handler: sweep, schedule: "* * * * *" } satisfies JobDefinition<Record<string, never>>,
   // One attempt to post an event to an organisation's endpoint; the queue's backoff spaces the retries.
   "integrations.deliver": {
     handler: async ({ deliveryId }: { deliveryId: string }) => deliverWebhook(db(), deliveryId),
