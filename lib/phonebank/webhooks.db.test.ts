@@ -68,12 +68,12 @@ describe(`the notes' payloads (${testDriver()})`, () => {
   it("asks the volunteer for their code, then makes their line the queue's consumer", async () => {
     const ask = await post(consume, "/twilio-webhook/consume", VOLUNTEER_CALL);
     expect(ask.status).toBe(200);
-    expect(ask.body).toContain('<Gather numDigits="6" timeout="15" action="https://calls.example.test/twilio-webhook/consume?tries=0">');
+    expect(ask.body).toContain('<Gather numDigits="6" timeout="15" action="https://calls.example.test/twilio-webhook/consume?tries=0#rc=3&amp;rp=ct,rt,5xx">');
     expect(await twimlSchemaErrors(ask.body)).toEqual([]);
 
     const typed = await post(consume, "/twilio-webhook/consume?tries=0", { msg: "Gather End", ...VOLUNTEER_CALL, Digits: "958673", FinishedOnKey: "", CallStatus: "in-progress" });
-    expect(typed.body).toContain(`<Dial timeout="300" action="https://calls.example.test/twilio-webhook/stop-consuming?session=${sessionId}">`);
-    expect(typed.body).toContain(`<Queue url="https://calls.example.test/twilio-webhook/call-status-event?session=${sessionId}">queue-958673</Queue>`);
+    expect(typed.body).toContain(`<Dial timeout="300" action="https://calls.example.test/twilio-webhook/stop-consuming?session=${sessionId}#rc=3&amp;rp=ct,rt,5xx">`);
+    expect(typed.body).toContain(`<Queue url="https://calls.example.test/twilio-webhook/call-status-event?session=${sessionId}#rc=3&amp;rp=ct,rt,5xx">queue-958673</Queue>`);
     expect(await twimlSchemaErrors(typed.body)).toEqual([]);
     expect((await database.db.select().from(sessions).where(eq(sessions.id, sessionId)))[0]).toMatchObject({ status: "connected", consumerCallSid: VOLUNTEER_CALL.CallSid });
   });
@@ -96,7 +96,7 @@ describe(`the notes' payloads (${testDriver()})`, () => {
     await database.db.update(sessions).set({ activeLeadCallId: leadCallId }).where(eq(sessions.id, sessionId));
 
     const answered = await post(enqueue, `/twilio-webhook/enqueue?call=${leadCallId}`, LEAD_LEG);
-    expect(answered.body).toContain(`<Enqueue action="https://calls.example.test/twilio-webhook/call-status-event?call=${leadCallId}">queue-958673</Enqueue>`);
+    expect(answered.body).toContain(`<Enqueue action="https://calls.example.test/twilio-webhook/call-status-event?call=${leadCallId}#rc=3&amp;rp=ct,rt,5xx">queue-958673</Enqueue>`);
     expect(await twimlSchemaErrors(answered.body)).toEqual([]);
 
     const dequeue = { ...LEAD_LEG, QueueTime: "0", DequeingCallSid: VOLUNTEER_CALL.CallSid, QueueSid: "QU700772b1ab5243eeb64a47dbd7e19d19" };
