@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recallPolicySchema } from "../recall/policy";
 import { DEFAULT_SPOKEN, type Language } from "./languages";
 
 /**
@@ -26,13 +27,25 @@ const spoken = z.object({
   text: z.string().trim().max(2_000, "is at most 2,000 characters"),
 });
 
-export const recallPolicySchema = z.object({
-  enabled: z.boolean().default(true),
-  /** Calls in all, the first included; the third is the last. */
-  maxAttempts: z.coerce.number().int().min(1, "is at least 1").max(3, "is at most 3").default(3),
-  /** Minutes between a missed call and the next attempt. */
-  delayMinutes: z.coerce.number().int().min(1, "is at least 1 minute").max(120, "is at most 120 minutes").default(2),
+/** Seconds the member's phone rings per attempt. Twilio's default, 60, reroutes the ring abroad, where it shows as an anonymous number. */
+export const RING_SECONDS = { min: 10, max: 59, default: 30 } as const;
+
+/**
+ * The call tool's recall policy: lib/recall's shared one (calls in all, the
+ * delay, which outcomes, how late a recall may come), plus what a member's
+ * call sets on each attempt: how long it rings, and whether a machine is
+ * looked for (a machine is hung up on, counted as no answer, and recalled).
+ */
+export const callToolRecallSchema = recallPolicySchema.extend({
+  ringSeconds: z.coerce
+    .number()
+    .int()
+    .min(RING_SECONDS.min, `is at least ${RING_SECONDS.min} seconds`)
+    .max(RING_SECONDS.max, `is under a minute: Twilio reroutes longer rings abroad, as an anonymous number`)
+    .default(RING_SECONDS.default),
+  machineDetection: z.boolean().default(false),
 });
+export type CallToolRecall = z.infer<typeof callToolRecallSchema>;
 
 export const callToolConfigSchema = z.object({
   title: z.string().trim().min(1, "Give the call tool a title").max(200, "A title is at most 200 characters"),
@@ -50,7 +63,7 @@ export const callToolConfigSchema = z.object({
   memberTimeLimitMinutes: z.coerce.number().int().min(5, "is at least 5 minutes").max(240, "is at most 240 minutes").default(30),
   /** Talk time with the target at most (<Dial timeLimit>). */
   targetTimeLimitMinutes: z.coerce.number().int().min(1, "is at least 1 minute").max(240, "is at most 240 minutes").default(20),
-  recall: recallPolicySchema.default({ enabled: true, maxAttempts: 3, delayMinutes: 2 }),
+  recall: callToolRecallSchema.prefault({}),
 });
 
 export type CallToolConfig = z.infer<typeof callToolConfigSchema>;

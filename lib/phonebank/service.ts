@@ -3,8 +3,9 @@ import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { FieldError, FormError, StaleEditError } from "../errors";
 import { knownCallerIds } from "../phone-numbers/service";
-import { DEFAULT_RECALL_POLICY, type RecallPolicy } from "../recall/policy";
-import { DEFAULT_DISPOSITIONS, recallOnOf, type PhoneBankForm } from "../zod/phone-bank";
+import { DEFAULT_RECALL_POLICY } from "../recall/policy";
+import { DEFAULT_DISPOSITIONS, type PhoneBankForm } from "../zod/phone-bank";
+import { recallPolicyOf } from "../zod/recall-form";
 import { leads, phoneBanks, sessions, type PhoneBank } from "./schema";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -44,16 +45,6 @@ export async function listPhoneBanks(db: Db, options: { openOnly?: boolean } = {
     .where(options.openOnly ? eq(phoneBanks.status, "open") : undefined)
     .orderBy(desc(phoneBanks.createdAt), asc(phoneBanks.name));
   return rows.map((row) => ({ ...row.bank, leadCount: Number(row.leadCount ?? 0), volunteersOnline: Number(row.volunteersOnline ?? 0) }));
-}
-
-export function recallPolicyOf(form: PhoneBankForm): RecallPolicy {
-  return {
-    enabled: form.recallEnabled,
-    maxAttempts: form.recallMaxAttempts,
-    delayMinutes: form.recallDelayMinutes,
-    recallOn: recallOnOf(form),
-    maxAgeHours: form.recallMaxAgeHours,
-  };
 }
 
 /** Saves the settings if nobody saved since `version`; answers the new version. Both numbers must be on Phone numbers. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { SELECTION_MODES } from "../calltool/config";
+import { RING_SECONDS, SELECTION_MODES } from "../calltool/config";
 import { countryCodeProblem } from "../calltool/targets";
+import { recallFormFields } from "./recall-form";
 
 const list = (value: unknown) =>
   typeof value === "string"
@@ -35,7 +36,10 @@ export const settingsFormSchema = z.object({
   callsPerNumberPerDay: z.coerce.number({ error: "Enter a number" }).int("Enter a whole number").min(1, "Allow at least 1 call a day").max(50, "Allow at most 50 calls a day"),
   memberTimeLimitMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Enter whole minutes").min(5, "At least 5 minutes").max(240, "At most 240 minutes"),
   targetTimeLimitMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Enter whole minutes").min(1, "At least 1 minute").max(240, "At most 240 minutes"),
-  recallEnabled: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
-  recallMaxAttempts: z.coerce.number().int().min(1, "At least 1 call").max(3, "At most 3 calls"),
-  recallDelayMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(1, "At least 1 minute").max(120, "At most 120 minutes"),
+  ...recallFormFields,
+  ringSeconds: z.coerce
+    .number({ error: "Enter a number of seconds" })
+    .int("Enter whole seconds")
+    .min(RING_SECONDS.min, `At least ${RING_SECONDS.min} seconds`)
+    .max(RING_SECONDS.max, "Under a minute: Twilio reroutes longer rings abroad, where they show as an anonymous number"),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseClock } from "../recall/hours";
-import { MAX_ATTEMPTS, type RecallableOutcome } from "../recall/policy";
+import { recallFormFields } from "./recall-form";
 
 export const DO_NOT_CALL = "Do not call";
 export const DEFAULT_DISPOSITIONS = ["Supportive", "Undecided", "Not interested", "Wrong number", "Left voicemail", DO_NOT_CALL];
@@ -23,8 +23,6 @@ const clock = (label: string, endOfDay = false) =>
       }
       return minutes;
     });
-
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 /**
  * The phone bank settings form, as posted: flat fields. Dispositions are one
@@ -56,15 +54,7 @@ export const phoneBankFormSchema = z
     ),
     callingStart: clock("start of calling hours"),
     callingEnd: clock("end of calling hours", true),
-    recallEnabled: checkbox,
-    recallMaxAttempts: z.coerce.number({ error: "Enter a number" }).int().min(1, "At least 1 call").max(MAX_ATTEMPTS, `At most ${MAX_ATTEMPTS} calls`),
-    recallDelayMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(1, "At least 1 minute").max(24 * 60, "At most a day"),
-    // One checkbox each: the action wrapper reads a form as one value per name.
-    recallOnBusy: checkbox,
-    recallOnNoAnswer: checkbox,
-    recallOnFailed: checkbox,
-    recallMaxAgeHours: z.coerce.number({ error: "Enter a number of hours" }).int().min(1, "At least 1 hour").max(14 * 24, "At most 14 days"),
-    machineDetection: checkbox,
+    ...recallFormFields,
     voicemailMessage: z.string().trim().max(1_000, "At most 1,000 characters").default(""),
   })
   .superRefine((form, ctx) => {
@@ -72,13 +62,3 @@ export const phoneBankFormSchema = z
   });
 
 export type PhoneBankForm = z.output<typeof phoneBankFormSchema>;
-
-/** The outcomes the form's checkboxes chose to recall. */
-export function recallOnOf(form: Pick<PhoneBankForm, "recallOnBusy" | "recallOnNoAnswer" | "recallOnFailed">): RecallableOutcome[] {
-  const chosen: [boolean, RecallableOutcome][] = [
-    [form.recallOnBusy, "busy"],
-    [form.recallOnNoAnswer, "no-answer"],
-    [form.recallOnFailed, "failed"],
-  ];
-  return chosen.filter(([on]) => on).map(([, outcome]) => outcome);
-}

@@ -8,6 +8,7 @@ import { applyImport, loadCallTool, previewImport, saveCallToolSettings, saveTar
 import { db } from "@/lib/db/client";
 import { FieldError, FormError } from "@/lib/errors";
 import { settingsFormSchema } from "@/lib/zod/calltool-form";
+import { recallPolicyOf } from "@/lib/zod/recall-form";
 
 const staff = STAFF_ROLES;
 const ids = { pluginId: z.uuid(), version: z.coerce.number().int() };
@@ -21,7 +22,7 @@ export const saveSettingsAction = pageEditAction({ roles: staff, schema: setting
     ...form,
     message: { clipId: current.config.message.clipId, text: form.messageText },
     menu: { clipId: current.config.menu.clipId, text: form.menuText },
-    recall: { enabled: form.recallEnabled, maxAttempts: form.recallMaxAttempts, delayMinutes: form.recallDelayMinutes },
+    recall: { ...recallPolicyOf(form), ringSeconds: form.ringSeconds, machineDetection: form.machineDetection },
   });
   const saved = await saveCallToolSettings(db(), pluginId, version, config);
   revalidatePath(`/admin/pages/${current.page.id}`);

@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
 import { SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
 import { saveSettingsAction } from "./actions";
+import { RecallFields } from "./recall-fields";
 import { useSavedVersion } from "@/components/form/use-saved-version";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
@@ -119,25 +120,7 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-medium text-slate-800">When a member doesn&apos;t answer</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="recallEnabled" defaultChecked={state.values ? state.values.recallEnabled === "on" : config.recall.enabled} />
-          Call them back
-        </label>
-        <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <Field label="Calls in all, the first included" name="recallMaxAttempts" error={errors.recallMaxAttempts}>
-            <select id="recallMaxAttempts" name="recallMaxAttempts" defaultValue={value("recallMaxAttempts", String(config.recall.maxAttempts))} className={input}>
-              {[1, 2, 3].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Minutes between calls" name="recallDelayMinutes" type="number" min={1} max={120} defaultValue={value("recallDelayMinutes", String(config.recall.delayMinutes))} error={errors.recallDelayMinutes} />
-        </div>
-      </fieldset>
+      <RecallFields recall={config.recall} errors={errors} value={value} ticked={(name, fallback) => (state.values ? state.values[name] === "on" : fallback)} />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </form>
   );
