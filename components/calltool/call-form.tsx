@@ -3,6 +3,7 @@ import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js/min";
 import { useEffect, useRef, useState } from "react";
 import type { TargetChoice } from "@/lib/calltool/choose-target";
 import { memberStrings } from "@/lib/calltool/member-strings";
+import { formatCountdown } from "@/lib/calltool/countdown";
 import type { MemberProgress } from "@/lib/calltool/progress";
 
 type Props = {
@@ -40,12 +41,23 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   // Made at the first submit and kept until "Try again": resubmitting the same form finds the same call.
   const key = useRef<string | null>(null);
   useEffect(() => () => void (poll.current && clearTimeout(poll.current)), []);
+  const statusUrlRef = useRef<string | null>(null);
+  // A recall's countdown runs here, a second at a time, between the polls that set its end.
+  const [recallAt, setRecallAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const counting = progress?.recall != null;
+  useEffect(() => {
+    if (!counting) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [counting]);
 
   const phoneProblem = phone.trim() && !isValidPhoneNumber(phone, country as CountryCode) ? strings.invalidNumber(names.of(country) ?? country) : null;
   const phoneError = errors.member_phone_number || (touched ? phoneProblem : null);
 
   const follow = (statusUrl: string) => {
     let shown = -1;
+    statusUrlRef.current = statusUrl;
     const tick = async () => {
       const response = await fetch(statusUrl, { cache: "no-store" }).catch(() => null);
       if (response?.ok) {
@@ -54,6 +66,7 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
         if (next.rank >= shown) {
           shown = next.rank;
           setProgress(next);
+          setRecallAt(next.recall ? Date.now() + next.recall.seconds * 1000 : null);
         }
         if (next.done) return;
       }
@@ -86,6 +99,17 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
     setErrors(body.errors ?? { form: strings.ourFault });
   };
 
+  // "Stop calling me": no recall is placed; the answer is the call's progress.
+  const stopCalling = async () => {
+    if (!statusUrlRef.current) return;
+    const response = await fetch(statusUrlRef.current.replace(/\/status$/, "/stop"), { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }).catch(() => null);
+    if (response?.ok) {
+      const next = (await response.json()) as MemberProgress;
+      setProgress(next);
+      setRecallAt(null);
+    }
+  };
+
   const tryAgain = () => {
     setProgress(null);
     key.current = null;
@@ -94,9 +118,14 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   if (progress) {
     return (
       <div className="rounded-lg bg-brand-50 p-5" data-testid="call-progress">
-        <p role="status" aria-live="polite" className="text-lg font-semibold text-brand-800">
-          {progress.message}
+        <p role="status" aria-live="polite" className="text-lg font-semibold text-brand-800" data-testid="call-progress-message">
+          {progress.recall && recallAt ? strings.recallWaiting(formatCountdown((recallAt - now) / 1000), progress.recall.attempt, progress.recall.of) : progress.message}
         </p>
+        {progress.canStop && (
+          <button type="button" onClick={() => void stopCalling()} className="mt-4 rounded-md border border-brand-600 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-100">
+            {strings.stopCalling}
+          </button>
+        )}
         {progress.followUpUrl && (
           <a href={progress.followUpUrl} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {strings.followUp}

@@ -8,7 +8,7 @@ import { memberStrings } from "@/lib/calltool/member-strings";
  * itself until the call is over, then offers the next step. Served at
  * /p/<slug>/calls/<id> and, framable, at /embed/<plugin>/calls/<id>.
  */
-export function CallStatusView({ view, backTo }: { view: MemberCallView; backTo: string }) {
+export function CallStatusView({ view, backTo, callId, here }: { view: MemberCallView; backTo: string; callId: string; here: string }) {
   const { progress, tool } = view;
   const strings = memberStrings(view.language);
   return (
@@ -22,6 +22,14 @@ export function CallStatusView({ view, backTo }: { view: MemberCallView; backTo:
         <p role="status" className="mt-1 text-xl font-semibold text-brand-800">
           {progress.message}
         </p>
+        {progress.canStop && (
+          <form method="post" action={`/api/calls/${callId}/stop`} className="mt-4">
+            <input type="hidden" name="return_to" value={here} />
+            <button type="submit" className="rounded-md border border-brand-600 px-4 py-2 font-semibold text-brand-700">
+              {strings.stopCalling}
+            </button>
+          </form>
+        )}
         {progress.followUpUrl && (
           <a href={progress.followUpUrl} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white">
             {strings.followUp}

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { pages } from "../pages/schema";
 import { callOutcome, describeOutcome, latestDial, memberLegStatus, targetLegStatus } from "./call-state";
 import { callAttempts, calls, targetDials } from "./call-schema";
-import { toFacts } from "./calls";
+import { latestAttempt, toFacts } from "./calls";
 
 /** Recent calls as campaigners read them: who called whom, and how it went. Three queries. */
 export async function recentCalls(db: Db, limit = 100) {
@@ -19,8 +19,7 @@ export async function recentCalls(db: Db, limit = 100) {
     ? await Promise.all([db.select().from(callAttempts).where(inArray(callAttempts.callId, ids)), db.select().from(targetDials).where(inArray(targetDials.callId, ids))])
     : [[], []];
   return rows.map(({ call, pageTitle }) => {
-    const latest = attempts.filter((attempt) => attempt.callId === call.id).sort((a, b) => b.attempt - a.attempt)[0] ?? null;
-    const facts = toFacts(call, latest, dials.filter((dial) => dial.callId === call.id));
+    const facts = toFacts(call, latestAttempt(attempts.filter((attempt) => attempt.callId === call.id)), dials.filter((dial) => dial.callId === call.id));
     return {
       id: call.id,
       createdAt: call.createdAt,
@@ -30,7 +29,8 @@ export async function recentCalls(db: Db, limit = 100) {
       status: call.status,
       memberStatus: memberLegStatus(facts.attempt),
       targetStatus: targetLegStatus(latestDial(facts.dials)),
-      outcome: describeOutcome(callOutcome(facts)),
+      // With recalls: which call it was ("call 2 of 3"), and whether the member stopped them.
+      outcome: describeOutcome(callOutcome(facts)) + (call.recallsStoppedAt ? "; member asked not to be called again" : ""),
     };
   });
 }

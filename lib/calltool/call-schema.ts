@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { pages, plugins } from "../pages/schema";
+import type { CallToolRecall } from "./config";
 
 /** What the phone says and dials, fixed when the call is created: an edit mid-call changes nothing for it. */
 export type CallScript = {
@@ -12,6 +13,8 @@ export type CallScript = {
   followUpUrl: string | null;
   /** Seconds: the member's whole call (Twilio's TimeLimit) and each dial to the target (<Dial timeLimit>). Absent on calls made before they existed. */
   limits?: { memberSeconds: number; dialSeconds: number };
+  /** The call tool's recall policy when the call was made (absent on calls made before recalls); `timeZones` overrides the zones guessed from the member's number. */
+  recall?: { policy: CallToolRecall; timeZones?: string[] };
 };
 
 /**
@@ -40,6 +43,8 @@ export const calls = pgTable(
     failureMessage: text("failure_message"),
     /** Menu rounds that ended without a valid choice (the most reached; three end the call). */
     menuRounds: integer("menu_rounds").notNull().default(0),
+    /** The member asked not to be called again ("Stop calling me", or 9 during a recall): no attempt is placed after this. */
+    recallsStoppedAt: timestamp("recalls_stopped_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
@@ -100,6 +105,8 @@ export const callAttempts = pgTable(
     uniqueIndex("call_attempts_call_attempt_key").on(table.callId, table.attempt),
     uniqueIndex("call_attempts_call_sid_key").on(table.callSid),
     index("call_attempts_open_idx").on(table.placement, table.createdAt).where(sql`${table.endedAt} is null`),
+    // Recalls waiting for their time: reconciliation places those whose job was lost.
+    index("call_attempts_waiting_idx").on(table.scheduledAt).where(sql`${table.placement} = 'waiting'`),
   ],
 );
 

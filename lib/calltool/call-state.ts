@@ -10,6 +10,10 @@
  *      waiting ──its pacing slot──► unknown ──Twilio answered──► placed
  *                                   unknown ──Twilio refused──► refused
  *                                   unknown ──reconciliation found no call──► not-placed
+ *      waiting ──the member asked not to be called again──► canceled
+ *    Attempt 1 is the member's request; a missed attempt (busy, no answer,
+ *    failed while ringing, a machine) adds attempt N+1, waiting for its time
+ *    (lib/calltool/recall.ts), up to the policy's calls in all.
  *    `unknown` is honest: the request went out and no answer came back, so
  *    Twilio may have created the call. Any signed callback for the attempt
  *    moves it to placed. Once placed, the leg's status is Twilio's CallStatus
@@ -30,7 +34,8 @@ export const ADVANCES_FROM: Record<Exclude<CallStatus, "unstarted">, CallStatus[
   connected: ["unstarted", "started", "failed"],
 };
 
-export const PLACEMENTS = ["waiting", "unknown", "placed", "refused", "not-placed"] as const;
+/** `canceled`: a recall that was waiting when the member asked not to be called again; it is never placed. */
+export const PLACEMENTS = ["waiting", "unknown", "placed", "refused", "not-placed", "canceled"] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 /** Twilio's CallStatus values for the member leg. */
@@ -59,7 +64,12 @@ export type AttemptFacts = {
   ringingAt: Date | null;
   answeredAt: Date | null;
   errorCode: number | null;
+  /** Twilio's AnsweredBy, when answering-machine detection ran. */
+  answeredBy?: string | null;
 };
+
+/** AnsweredBy values that mean nobody answered: voicemail or a fax. */
+export const isMachine = (answeredBy: string | null | undefined): boolean => !!answeredBy && (answeredBy.startsWith("machine") || answeredBy === "fax");
 
 export type DialFacts = { dial: number; targetName: string; dialCallStatus: string | null; answeredAt: Date | null; duration: number | null; errorCode: number | null };
 
@@ -70,7 +80,10 @@ export type CallFacts = {
   failureCode: number | null;
   failureMessage: string | null;
   menuRounds: number;
+  /** The latest attempt. */
   attempt: AttemptFacts | null;
+  /** Calls in all the call may make (1 without recalls). */
+  maxAttempts?: number;
   dials: DialFacts[];
 };
 
@@ -99,6 +112,7 @@ export const MAX_MENU_ROUNDS = 3;
 export type OutcomeCode =
   // still going
   | "waiting"
+  | "recall-waiting"
   | "placing"
   | "calling"
   | "listening"
@@ -127,6 +141,9 @@ export type CallOutcome = {
   failureMessage?: string | null;
   /** The dial the outcome is about (connecting, retry-offered, talking, target-…). */
   dial?: number;
+  /** The attempt it is about, and how many the call may make: "attempt 2 of 3". */
+  attempt?: number;
+  of?: number;
 };
 
 /**
@@ -135,6 +152,13 @@ export type CallOutcome = {
  * a moment: the outcome no longer changes.
  */
 export function callOutcome(facts: CallFacts, now = new Date()): CallOutcome {
+  const attempt = facts.attempt?.attempt ?? 1;
+  const of = facts.maxAttempts ?? 1;
+  const outcome = legOutcome(facts, now);
+  return attempt > 1 || of > 1 ? { ...outcome, attempt, of } : outcome;
+}
+
+function legOutcome(facts: CallFacts, now: Date): CallOutcome {
   const member = memberLegStatus(facts.attempt, now);
   const memberOver = isMemberTerminal(member) || facts.endedAt !== null;
   const dial = latestDial(facts.dials);
@@ -160,6 +184,8 @@ export function callOutcome(facts: CallFacts, now = new Date()): CallOutcome {
     if (memberOver) return over("hung-up-before-connected");
     return going("connecting", { dial: dial?.dial ?? 1 });
   }
+  // A machine answered (detection): nobody did. The message wasn't played.
+  if (isMachine(facts.attempt?.answeredBy) && facts.status === "unstarted") return memberOver ? over("member-no-answer") : going("calling");
   if (facts.status === "started" || facts.attempt?.answeredAt) {
     if (!memberOver) return going("listening");
     return over(facts.menuRounds >= MAX_MENU_ROUNDS ? "no-valid-choice" : "hung-up-before-connected");
@@ -175,6 +201,9 @@ export function callOutcome(facts: CallFacts, now = new Date()): CallOutcome {
   // Completed means it was answered, even if the in-progress callback never came.
   if (member === "completed") return over("hung-up-before-connected");
   if (facts.endedAt) return over("unknown");
+  if (member === "waiting" && (facts.attempt?.attempt ?? 1) > 1) {
+    return going("recall-waiting", { seconds: Math.max(0, Math.ceil((facts.attempt!.scheduledAt.getTime() - now.getTime()) / 1000)) });
+  }
   if (member === "waiting") return going("waiting", { seconds: Math.max(0, Math.ceil(((facts.attempt?.scheduledAt.getTime() ?? now.getTime()) - now.getTime()) / 1000)) });
   if (member === "placing" || member === "queued" || member === "unknown") return going("placing");
   return going("calling");
@@ -185,10 +214,11 @@ export function callOutcome(facts: CallFacts, now = new Date()): CallOutcome {
  * refuse to show an earlier state after a later one. Each dial has its own band.
  */
 export function outcomeRank(outcome: CallOutcome): number {
-  if (outcome.done) return 10_000;
+  if (outcome.done) return 100_000;
   const dial = outcome.dial ?? 1;
-  const steps: Record<string, number> = { waiting: 0, placing: 1, calling: 2, listening: 3, connecting: 10 * dial + 4, "retry-offered": 10 * dial + 5, talking: 10 * dial + 6 };
-  return steps[outcome.code] ?? 0;
+  const steps: Record<string, number> = { waiting: 0, "recall-waiting": 0, placing: 1, calling: 2, listening: 3, connecting: 10 * dial + 4, "retry-offered": 10 * dial + 5, talking: 10 * dial + 6 };
+  // Each attempt (a recall) its own band, above the one before.
+  return ((outcome.attempt ?? 1) - 1) * 1000 + (steps[outcome.code] ?? 0);
 }
 
 const minutes = (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
@@ -202,8 +232,13 @@ export const DIAL_ERRORS: Record<number, string> = {
   13227: "calls to the target's country aren't enabled",
 };
 
-/** The outcome in the campaigners' words ("connected 3 min", "target busy"). */
+/** The outcome in the campaigners' words ("connected 3 min", "target busy"), with the call it came on when there were recalls ("member didn't answer (call 3 of 3)"). */
 export function describeOutcome(outcome: CallOutcome): string {
+  const words = describeCode(outcome);
+  return outcome.done && outcome.attempt && outcome.of && outcome.of > 1 ? `${words} (call ${outcome.attempt} of ${outcome.of})` : words;
+}
+
+function describeCode(outcome: CallOutcome): string {
   switch (outcome.code) {
     case "failed":
       return `not placed: ${outcome.failureMessage ?? (outcome.failureCode ? `Twilio error ${outcome.failureCode}` : "the call could not be placed")}`;
@@ -211,6 +246,8 @@ export function describeOutcome(outcome: CallOutcome): string {
       return `connected ${minutes(outcome.seconds ?? 0)}`;
     case "waiting":
       return "waiting for its turn to be placed";
+    case "recall-waiting":
+      return `calling the member again${outcome.attempt ? ` (call ${outcome.attempt} of ${outcome.of})` : ""}`;
     default:
       return {
         placing: "placing the call",

@@ -50,6 +50,15 @@ export async function startCall(db: Db, id: string, attempt: number, callSid: st
   return call ?? null;
 }
 
+/** Detection found a machine on this attempt: it is seen, and who answered noted; the call doesn't start. One statement. */
+export async function recordMachine(db: Db, id: string, attempt: number, callSid: string, answeredBy: string): Promise<void> {
+  if (!UUID.test(id)) return;
+  await db
+    .update(callAttempts)
+    .set({ ...attemptSeen(callSid), answeredBy: sql`coalesce(${callAttempts.answeredBy}, ${answeredBy})` })
+    .where(and(eq(callAttempts.callId, id), eq(callAttempts.attempt, attempt)));
+}
+
 /** A menu round ended without a valid choice; keeps the most rounds reached (a repeat of the request changes nothing). */
 export function recordMenuRound(db: Db, id: string, round: number): Promise<Call | null> {
   return updateCall(db, id, { menuRounds: sql`greatest(${calls.menuRounds}, ${round})` });
@@ -112,18 +121,19 @@ export type MemberEvent = {
 
 /**
  * A member-leg status callback, in one statement: stored once (a retry with
- * the same CallSid, SequenceNumber and status is ignored), folded into its
- * attempt (the highest SequenceNumber wins, so order doesn't matter), and,
- * when it is the latest attempt's last word, the call ends. Answers false for
- * an unknown call. Throws when it could not be stored, so Twilio retries.
+ * the same CallSid, SequenceNumber and status is ignored), and folded into its
+ * attempt (the highest SequenceNumber wins, so order doesn't matter). Answers
+ * whether the call exists, and whether this was a terminal word on the
+ * call's latest attempt while the call is live: then the caller settles it
+ * (a recall or the call's end, `settleAttempt`). Throws when it could not be
+ * stored, so Twilio retries.
  */
-export async function recordMemberEvent(db: Db, id: string, attempt: number, event: MemberEvent): Promise<boolean> {
-  if (!UUID.test(id)) return false;
+export async function storeMemberEvent(db: Db, id: string, attempt: number, event: MemberEvent): Promise<{ found: boolean; settle: boolean }> {
+  if (!UUID.test(id)) return { found: false, settle: false };
   const terminal = isMemberTerminal(event.callStatus);
   const ringing = ["initiated", "ringing", "in-progress", "completed", "busy", "no-answer"].includes(event.callStatus);
-  const failedBeforeRinging = event.callStatus === "failed";
   try {
-    const rows = await selectRows<{ found: number }>(
+    const rows = await selectRows<{ found: number; settle: boolean }>(
       db,
       sql`with event as (
             insert into call_events (call_id, attempt, call_sid, sequence_number, call_status, call_duration, answered_by, error_code, error_message, payload)
@@ -146,24 +156,16 @@ export async function recordMemberEvent(db: Db, id: string, attempt: number, eve
               error_message = coalesce(${event.errorMessage}, error_message),
               updated_at = now()
             where call_id = ${id} and attempt = ${attempt}
-            returning attempt, ringing_at
-          ), latest as (
-            select coalesce(max(attempt), 0) as attempt from call_attempts where call_id = ${id}
-          ), ended as (
-            update calls set
-              ended_at = coalesce(calls.ended_at, now()),
-              status = case when ${failedBeforeRinging} and calls.status = 'unstarted' and (select ringing_at from attempt) is null then 'failed' else calls.status end,
-              failure_code = case when ${failedBeforeRinging} then coalesce(calls.failure_code, ${event.errorCode}) else calls.failure_code end,
-              failure_message = case when ${failedBeforeRinging} then coalesce(calls.failure_message, ${event.errorMessage}) else calls.failure_message end,
-              updated_at = now()
-            where calls.id = ${id} and ${terminal} and ${attempt} >= (select attempt from latest)
-            returning 1
+            returning attempt
           )
-          select (select count(*) from calls where id = ${id})::int as found`,
+          select count(*)::int as found,
+                 bool_or(${terminal} and calls.ended_at is null
+                         and ${attempt} >= (select coalesce(max(attempt), 0) from call_attempts where call_id = ${id})) as settle
+          from calls where id = ${id}`,
     );
-    return (rows[0]?.found ?? 0) > 0;
+    return { found: (rows[0]?.found ?? 0) > 0, settle: rows[0]?.settle === true };
   } catch (error) {
-    if (isForeignKeyViolation(error)) return false;
+    if (isForeignKeyViolation(error)) return { found: false, settle: false };
     throw error;
   }
 }
@@ -176,11 +178,19 @@ export async function loadCallFacts(db: Db, id: string): Promise<{ call: Call; f
     db.select().from(callAttempts).where(eq(callAttempts.callId, id)).orderBy(desc(callAttempts.attempt)),
     db.select().from(targetDials).where(eq(targetDials.callId, id)).orderBy(asc(targetDials.dial)),
   ]);
-  return { call, attempts, dials, facts: toFacts(call, attempts[0] ?? null, dials) };
+  return { call, attempts, dials, facts: toFacts(call, latestAttempt(attempts), dials) };
 }
+
+/** The attempt the call's outcome is about: the latest, unless it is a recall the member canceled before it was placed. */
+export const latestAttempt = (attempts: CallAttempt[]): CallAttempt | null =>
+  [...attempts].sort((a, b) => b.attempt - a.attempt).find((attempt) => attempt.placement !== "canceled") ?? null;
+
+/** Calls in all a call may make: its recall policy when it was made. */
+export const maxAttemptsOf = (call: Pick<Call, "script">): number => (call.script.recall?.policy.enabled ? call.script.recall.policy.maxAttempts : 1);
 
 export function toFacts(call: Call, attempt: CallAttempt | null, dials: TargetDial[]): CallFacts {
   return {
+    maxAttempts: maxAttemptsOf(call),
     status: call.status,
     endedAt: call.endedAt,
     failureCode: call.failureCode,

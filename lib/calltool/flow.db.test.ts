@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDriver } from "../db/testing";
 import { callOutcome, describeOutcome } from "./call-state";
 import { loadCallFacts, startCall } from "./calls";
-import { startCallFixture, TARGET_PHONE } from "./testing/call-fixture";
+import { NO_RECALL, startCallFixture, TARGET_PHONE } from "./testing/call-fixture";
 
 let f: Awaited<ReturnType<typeof startCallFixture>>;
 let connectedCallId = "";
 beforeAll(async () => {
   // Ten simulated seconds a second: slow enough that a key pressed on hearing a prompt lands while its <Gather> listens.
-  f = await startCallFixture({}, { speed: 10 });
+  f = await startCallFixture(NO_RECALL, { speed: 10 });
 });
 afterAll(() => f.close());
 

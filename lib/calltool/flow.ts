@@ -10,6 +10,8 @@ import { phoneStrings } from "./phone-strings";
  * The TwiML of a member's call, one builder per step:
  *
  *   start ──► message (a key only skips it) ──► menu
+ *   start with AnsweredBy=machine… (detection on) ──► hang up, no message (recalled as unanswered)
+ *   on a recall (attempt > 1), 9 during the message or the menu ──► "we won't call again"; hang up
  *   menu: 1 ──► connect ──► <Dial> target ──► target-status
  *         2 ──► start (at most three replays, then the menu alone)
  *         a wrong key ──► "that isn't an option" + the menu; silence ──► the menu
@@ -66,11 +68,17 @@ function sayAndHangUp(text: string, language: string): VoiceResponse {
   return response;
 }
 
-/** The campaigner's message. A key pressed during it only skips to the menu (round 0 takes no choice). */
+/**
+ * The campaigner's message. A key pressed during it only skips to the menu
+ * (round 0 takes no choice), except 9 on a recall, which stops the recalls;
+ * a recall says so before the message.
+ */
 export function startTwiml(callId: string, place: Place, script: CallScript): VoiceResponse {
   const response = new VoiceResponse();
   const next = stepUrl(callId, "menu", { attempt: place.attempt, replay: place.replay, round: 0 });
-  speak(response.gather({ numDigits: 1, timeout: 1, action: next }) as unknown as Parent, script.message, script.language);
+  const gather = response.gather({ numDigits: 1, timeout: 1, action: next }) as unknown as Parent;
+  if (place.attempt > 1 && place.replay === 0) gather.say({ language: sayLanguage(script.language) }, phoneStrings(script.language).recallIntro);
+  speak(gather, script.message, script.language);
   response.redirect(next);
   return response;
 }
@@ -88,6 +96,7 @@ export function menuTwiml(callId: string, place: Place, script: CallScript, notA
 
 export type MenuStep =
   | { kind: "connect" }
+  | { kind: "stop-recalls" }
   | { kind: "replay"; replay: number }
   | { kind: "menu"; round: number; wrong: number; notAnOption: boolean }
   | { kind: "goodbye"; wrongKeys: boolean };
@@ -100,6 +109,8 @@ export type MenuStep =
 export function menuStep(place: Place, digits: string): MenuStep {
   const next = (wrong: number, notAnOption: boolean): MenuStep =>
     place.round >= MAX_MENU_ROUNDS ? { kind: "goodbye", wrongKeys: wrong > 0 } : { kind: "menu", round: place.round + 1, wrong, notAnOption };
+  // On a recall, 9 at any point means "don't call me again".
+  if (place.attempt > 1 && digits === "9") return { kind: "stop-recalls" };
   if (place.round === 0) return { kind: "menu", round: 1, wrong: 0, notAnOption: false };
   if (digits === "1") return { kind: "connect" };
   if (digits === "2") return place.replay < MAX_REPLAYS ? { kind: "replay", replay: place.replay + 1 } : next(place.wrong, false);
@@ -110,6 +121,18 @@ export function menuStep(place: Place, digits: string): MenuStep {
 export function redirectTwiml(callId: string, step: Step, place: Partial<Place>): VoiceResponse {
   const response = new VoiceResponse();
   response.redirect(stepUrl(callId, step, place));
+  return response;
+}
+
+/** After 9 on a recall: no more calls, and the member is told so. */
+export function recallsStoppedTwiml(language: string): VoiceResponse {
+  return sayAndHangUp(phoneStrings(language).recallsStopped, language);
+}
+
+/** Answering-machine detection found a machine: hang up without the message; the attempt counts as unanswered and is recalled. */
+export function machineTwiml(): VoiceResponse {
+  const response = new VoiceResponse();
+  response.hangup();
   return response;
 }
 

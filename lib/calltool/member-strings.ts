@@ -37,6 +37,12 @@ export type MemberStrings = {
   noValidChoice: string;
   failed: (reason: string) => string;
   unknown: string;
+  // Recalls
+  /** "1:45" until the next call, which is call `attempt` of `of`. */
+  recallWaiting: (countdown: string, attempt: number, of: number) => string;
+  recallCalling: (number: string, attempt: number, of: number) => string;
+  stopCalling: string;
+  recallsStopped: string;
   // Refusals
   limitReached: (minutes: number) => string;
   countryNotAllowed: string;
@@ -83,6 +89,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     noValidChoice: "We didn't get a valid choice on the phone, so the call ended.",
     failed: (reason) => `The call couldn't be made: ${reason}`,
     unknown: "We couldn't find out how your call went.",
+    recallWaiting: (countdown, attempt, of) => `We couldn't reach you. We'll call you again in ${countdown}, attempt ${attempt} of ${of}.`,
+    recallCalling: (number, attempt, of) => `Calling ${number} again, attempt ${attempt} of ${of}. Answer your phone!`,
+    stopCalling: "Stop calling me",
+    recallsStopped: "We won't call you again.",
     limitReached: (minutes) => `You've reached the limit of calls for now. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
     countryNotAllowed: "This campaign doesn't take calls from that country.",
     premiumRate: "This kind of number (premium-rate or shared-cost) can't be called.",
@@ -133,6 +143,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     noValidChoice: "Nous n'avons pas reçu de choix valable au téléphone ; l'appel est terminé.",
     failed: (reason) => `L'appel n'a pas pu aboutir : ${reason}`,
     unknown: "Nous n'avons pas pu savoir comment s'est passé votre appel.",
+    recallWaiting: (countdown, attempt, of) => `Nous n'avons pas pu vous joindre. Nous vous rappellerons dans ${countdown}, tentative ${attempt} sur ${of}.`,
+    recallCalling: (number, attempt, of) => `Nous rappelons le ${number}, tentative ${attempt} sur ${of}. Décrochez !`,
+    stopCalling: "Ne plus m'appeler",
+    recallsStopped: "Nous ne vous rappellerons plus.",
     limitReached: (minutes) => `Vous avez atteint la limite d'appels. Réessayez dans ${minutes} minute${minutes === 1 ? "" : "s"}.`,
     countryNotAllowed: "Cette campagne n'accepte pas les appels depuis ce pays.",
     premiumRate: "Ce type de numéro (surtaxé ou partagé) ne peut pas être appelé.",
@@ -183,6 +197,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     noValidChoice: "Wir haben am Telefon keine gültige Auswahl erhalten; der Anruf ist beendet.",
     failed: (reason) => `Der Anruf war nicht möglich: ${reason}`,
     unknown: "Wir konnten nicht herausfinden, wie Ihr Anruf verlaufen ist.",
+    recallWaiting: (countdown, attempt, of) => `Wir konnten Sie nicht erreichen. Wir rufen Sie in ${countdown} wieder an, Versuch ${attempt} von ${of}.`,
+    recallCalling: (number, attempt, of) => `Wir rufen ${number} wieder an, Versuch ${attempt} von ${of}. Bitte gehen Sie ran!`,
+    stopCalling: "Nicht mehr anrufen",
+    recallsStopped: "Wir rufen Sie nicht mehr an.",
     limitReached: (minutes) => `Sie haben die Zahl der Anrufe erreicht. Bitte versuchen Sie es in ${minutes} Minute${minutes === 1 ? "" : "n"} wieder.`,
     countryNotAllowed: "Diese Kampagne nimmt keine Anrufe aus diesem Land an.",
     premiumRate: "Diese Art von Nummer (Mehrwert- oder Sonderrufnummer) kann nicht angerufen werden.",
@@ -233,6 +251,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     noValidChoice: "No recibimos ninguna opción válida por teléfono, así que la llamada terminó.",
     failed: (reason) => `No se pudo hacer la llamada: ${reason}`,
     unknown: "No pudimos saber cómo fue su llamada.",
+    recallWaiting: (countdown, attempt, of) => `No pudimos comunicarnos con usted. Le volveremos a llamar en ${countdown}, intento ${attempt} de ${of}.`,
+    recallCalling: (number, attempt, of) => `Volvemos a llamar al ${number}, intento ${attempt} de ${of}. ¡Conteste el teléfono!`,
+    stopCalling: "No me llamen más",
+    recallsStopped: "No volveremos a llamarle.",
     limitReached: (minutes) => `Ha alcanzado el límite de llamadas. Vuelva a intentarlo en ${minutes} minuto${minutes === 1 ? "" : "s"}.`,
     countryNotAllowed: "Esta campaña no acepta llamadas desde ese país.",
     premiumRate: "Este tipo de número (tarifa especial o compartida) no se puede llamar.",

@@ -13,6 +13,10 @@ export type PhoneStrings = {
   targetNotReached: (target: string) => string;
   thanksForCalling: string;
   unknownCall: string;
+  /** Before the message on a recall: how to stop them. */
+  recallIntro: string;
+  /** After 9 on a recall. */
+  recallsStopped: string;
 };
 
 export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
@@ -25,6 +29,8 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `We couldn't reach ${target} this time. Goodbye.`,
     thanksForCalling: "Thank you for making the call. Goodbye.",
     unknownCall: "Sorry, we couldn't find this call. Goodbye.",
+    recallIntro: "We're calling you back, as you asked us to call you. Press 9 at any time if you don't want us to call again.",
+    recallsStopped: "We won't call you again. Goodbye.",
   },
   fr: {
     notAnOption: "Ce choix n'existe pas.",
@@ -35,6 +41,8 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `Nous n'avons pas pu joindre ${target} cette fois-ci. Au revoir.`,
     thanksForCalling: "Merci d'avoir appelé. Au revoir.",
     unknownCall: "Désolé, nous ne trouvons pas cet appel. Au revoir.",
+    recallIntro: "Nous vous rappelons, comme vous nous l'avez demandé. Appuyez sur 9 à tout moment si vous ne voulez plus être rappelé.",
+    recallsStopped: "Nous ne vous rappellerons plus. Au revoir.",
   },
   de: {
     notAnOption: "Diese Taste ist keine Auswahl.",
@@ -45,6 +53,8 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `Wir konnten ${target} diesmal nicht erreichen. Auf Wiederhören.`,
     thanksForCalling: "Danke für Ihren Anruf. Auf Wiederhören.",
     unknownCall: "Entschuldigung, wir finden diesen Anruf nicht. Auf Wiederhören.",
+    recallIntro: "Wir rufen Sie zurück, wie Sie es angefragt haben. Drücken Sie jederzeit die 9, wenn wir Sie nicht mehr anrufen sollen.",
+    recallsStopped: "Wir rufen Sie nicht mehr an. Auf Wiederhören.",
   },
   es: {
     notAnOption: "Esa opción no existe.",
@@ -55,6 +65,8 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `No pudimos hablar con ${target} esta vez. Adiós.`,
     thanksForCalling: "Gracias por llamar. Adiós.",
     unknownCall: "Lo sentimos, no encontramos esta llamada. Adiós.",
+    recallIntro: "Le devolvemos la llamada que nos pidió. Pulse 9 en cualquier momento si no quiere que volvamos a llamarle.",
+    recallsStopped: "No volveremos a llamarle. Adiós.",
   },
 };
 

@@ -5,11 +5,11 @@ import { testDriver } from "../db/testing";
 import { twimlSchemaErrors } from "../telephony/testing/twiml-schema";
 import { blocklist, calls } from "./call-schema";
 import { afterDialTwiml, connectTwiml, emptyTwiml, goodbyeTwiml, menuTwiml, redirectTwiml, startTwiml, targetRetryTwiml, unknownCallTwiml } from "./flow";
-import { startCallFixture } from "./testing/call-fixture";
+import { NO_RECALL, startCallFixture } from "./testing/call-fixture";
 
 let f: Awaited<ReturnType<typeof startCallFixture>>;
 beforeAll(async () => {
-  f = await startCallFixture({ allowedCountries: ["GB", "US"], callsPerNumberPerDay: 2 });
+  f = await startCallFixture({ ...NO_RECALL, allowedCountries: ["GB", "US"], callsPerNumberPerDay: 2 });
 });
 afterAll(() => f.close());
 

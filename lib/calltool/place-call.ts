@@ -109,6 +109,8 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
     callerId,
     followUpUrl: page.followUpUrl,
     limits: { memberSeconds: config.memberTimeLimitMinutes * 60, dialSeconds: config.targetTimeLimitMinutes * 60 },
+    // Fixed with the call, like the rest. The member's time zones (quiet hours) are guessed only if a recall comes to be decided.
+    recall: { policy: config.recall },
   };
   const made = await createCall(
     db,

@@ -5,7 +5,7 @@ import { rateLimitCounters } from "../db/schema";
 import { simCalls } from "../telephony/simulator/schema";
 import { calls } from "./call-schema";
 import { reconcileCalls } from "./reconcile";
-import { startCallFixture } from "./testing/call-fixture";
+import { NO_RECALL, startCallFixture } from "./testing/call-fixture";
 
 // Fifty submits from fifty addresses: the global ceiling is not what this file tests.
 process.env.CALL_LIMIT_PER_MINUTE = "1000";
@@ -14,7 +14,7 @@ let f: Awaited<ReturnType<typeof startCallFixture>>;
 /** While set, the member leg's status callbacks are lost on the way (answered 503, and the simulator doesn't retry). */
 let callbacksLost = false;
 beforeAll(async () => {
-  f = await startCallFixture();
+  f = await startCallFixture(NO_RECALL);
   f.intercept((step) => (callbacksLost && step === "events" ? new Response("lost", { status: 503 }) : undefined));
 });
 afterAll(() => f.close());

@@ -8,12 +8,11 @@ import { TelephonyError } from "../telephony/errors";
 import { reserveSlot } from "../telephony/pacing";
 import { callAttempts, calls } from "./call-schema";
 import type { NewCall } from "./create-call";
+import { RING_SECONDS } from "./config";
 import { eventsUrl, callLimits, stepUrl } from "./flow";
 
 /** A wait up to this long is spent inside the request; anything longer goes through the job queue, which survives a restart. */
 export const WAIT_INLINE_MS = 1500;
-/** Seconds the member's phone rings before Twilio gives up (Twilio's default, 60, reroutes and shows as anonymous). */
-export const RING_SECONDS = 30;
 
 export type Placed =
   | { kind: "placed"; callSid: string }
@@ -59,7 +58,15 @@ export async function placeAttempt(db: Db, call: NewCall, attempt: number): Prom
   const [claimed] = await db
     .update(callAttempts)
     .set({ placement: "unknown", placedAt: new Date() })
-    .where(and(eq(callAttempts.callId, call.id), eq(callAttempts.attempt, attempt), eq(callAttempts.placement, "waiting")))
+    .where(
+      and(
+        eq(callAttempts.callId, call.id),
+        eq(callAttempts.attempt, attempt),
+        eq(callAttempts.placement, "waiting"),
+        // Never for a call that is over, or whose member asked not to be called again.
+        sql`exists (select 1 from ${calls} where ${calls.id} = ${call.id} and ${calls.endedAt} is null and ${calls.recallsStoppedAt} is null)`,
+      ),
+    )
     .returning({ id: callAttempts.id });
   if (!claimed) return { kind: "skipped" };
   return ask(db, call, attempt);
@@ -76,7 +83,9 @@ async function ask(db: Db, call: NewCall, attempt: number): Promise<Placed> {
       url: stepUrl(call.id, "start", { attempt }),
       statusCallback: eventsUrl(call.id, attempt),
       statusCallbackEvents: ["initiated", "ringing", "answered", "completed"],
-      timeout: RING_SECONDS,
+      // Each attempt rings at most a minute: Twilio's own second ring goes out abroad as an anonymous number. We recall instead.
+      timeout: call.script.recall?.policy.ringSeconds ?? RING_SECONDS.default,
+      machineDetection: call.script.recall?.policy.machineDetection ? "Enable" : undefined,
       timeLimit: limits.memberSeconds,
     });
     callSid = placed.sid;

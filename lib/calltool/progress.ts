@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { callOutcome, outcomeRank, type CallFacts, type CallOutcome } from "./call-state";
+import { formatCountdown } from "./countdown";
 import { memberStrings, refusalReason } from "./member-strings";
 
 export type MemberProgress = {
@@ -14,10 +15,15 @@ export type MemberProgress = {
   connected: boolean;
   /** Where to go next, with the target's name passed along; only after a connected call. */
   followUpUrl: string | null;
+  /** While a recall waits: seconds until it (counted down by the page), and which call it will be. */
+  recall: { seconds: number; attempt: number; of: number } | null;
+  /** The member may still say "Stop calling me": a recall waits, or may follow the call ringing now. */
+  canStop: boolean;
 };
 
 type CallView = {
   memberPhone: string;
+  recallsStoppedAt?: Date | null;
   script: { language: string; target: { name: string }; followUpUrl: string | null };
 };
 
@@ -40,12 +46,14 @@ export function memberProgress(call: CallView, facts: CallFacts, now = new Date(
   const target = dialled?.targetName ?? call.script.target.name;
   const message = (() => {
     switch (outcome.code) {
+      case "recall-waiting":
+        return strings.recallWaiting(formatCountdown(outcome.seconds ?? 0), outcome.attempt ?? 2, outcome.of ?? 2);
       case "waiting":
         return outcome.seconds && outcome.seconds > 1 ? strings.waiting(outcome.seconds) : strings.placing;
       case "placing":
         return strings.placing;
       case "calling":
-        return strings.calling(numberPrefix(call.memberPhone));
+        return (outcome.attempt ?? 1) > 1 ? strings.recallCalling(numberPrefix(call.memberPhone), outcome.attempt!, outcome.of ?? 1) : strings.calling(numberPrefix(call.memberPhone));
       case "listening":
         return strings.answered;
       case "connecting":
@@ -57,9 +65,9 @@ export function memberProgress(call: CallView, facts: CallFacts, now = new Date(
       case "connected":
         return strings.connected(target, formatDuration(outcome.seconds ?? 0));
       case "member-no-answer":
-        return strings.memberNoAnswer;
+        return call.recallsStoppedAt ? `${strings.memberNoAnswer} ${strings.recallsStopped}` : strings.memberNoAnswer;
       case "member-busy":
-        return strings.memberBusy;
+        return call.recallsStoppedAt ? `${strings.memberBusy} ${strings.recallsStopped}` : strings.memberBusy;
       case "target-busy":
         return strings.targetBusy(target);
       case "target-no-answer":
@@ -83,5 +91,8 @@ export function memberProgress(call: CallView, facts: CallFacts, now = new Date(
     url.searchParams.set("target", target);
     return url.toString();
   };
-  return { stage: outcome.code, done: outcome.done, rank: outcomeRank(outcome), message, targetName: target, connected, followUpUrl: connected ? followUp() : null };
+  const recall = outcome.code === "recall-waiting" ? { seconds: outcome.seconds ?? 0, attempt: outcome.attempt ?? 2, of: outcome.of ?? 2 } : null;
+  const mayRecall = (outcome.of ?? 1) > (outcome.attempt ?? 1) && ["placing", "calling"].includes(outcome.code);
+  const canStop = !outcome.done && !call.recallsStoppedAt && (recall !== null || mayRecall);
+  return { stage: outcome.code, done: outcome.done, rank: outcomeRank(outcome), message, targetName: target, connected, followUpUrl: connected ? followUp() : null, recall, canStop };
 }

@@ -6,7 +6,7 @@ import { fetchCall, findCalls, type CallRecord } from "../telephony/calls";
 import { TelephonyError } from "../telephony/errors";
 import { isMemberTerminal } from "./call-state";
 import { callAttempts, calls, type CallAttempt } from "./call-schema";
-import { recordMemberEvent } from "./calls";
+import { recordMemberEvent } from "./recall";
 import { placeAttempt } from "./placement";
 
 /** How long after placing we first ask Twilio about an attempt that has gone quiet, and how often after that. */
@@ -36,7 +36,7 @@ export async function reconcileCalls(db: Db, now = new Date()): Promise<Reconcil
     .select({ attempt: callAttempts, call: calls })
     .from(callAttempts)
     .innerJoin(calls, eq(calls.id, callAttempts.callId))
-    .where(and(eq(callAttempts.placement, "waiting"), lt(callAttempts.scheduledAt, ago(OVERDUE_AFTER_MS))))
+    .where(and(eq(callAttempts.placement, "waiting"), lt(callAttempts.scheduledAt, ago(OVERDUE_AFTER_MS)), isNull(calls.endedAt)))
     .limit(BATCH);
   for (const { attempt, call } of overdue) {
     await placeAttempt(db, call, attempt.attempt);
@@ -76,11 +76,17 @@ export async function reconcileCalls(db: Db, now = new Date()): Promise<Reconcil
     }
   }
 
-  // Whatever we heard, a call live this long is over: let the member call again.
+  // Whatever we heard, a call live this long is over: let the member call again. Not while a recall waits for its time (the morning, perhaps).
   const ended = await db
     .update(calls)
     .set({ endedAt: now })
-    .where(and(isNull(calls.endedAt), lt(calls.createdAt, ago(45 * 60 * 1000))))
+    .where(
+      and(
+        isNull(calls.endedAt),
+        lt(calls.createdAt, ago(45 * 60 * 1000)),
+        sql`not exists (select 1 from ${callAttempts} where ${callAttempts.callId} = ${calls.id} and ${callAttempts.placement} = 'waiting' and ${callAttempts.scheduledAt} > ${now.toISOString()}::timestamptz - interval '10 minutes')`,
+      ),
+    )
     .returning({ id: calls.id });
   result.ended = ended.length;
   return result;

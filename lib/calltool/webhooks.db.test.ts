@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDriver } from "../db/testing";
 import { callAttempts } from "./call-schema";
-import { startCallFixture, TARGET_PHONE } from "./testing/call-fixture";
+import { NO_RECALL, startCallFixture, TARGET_PHONE } from "./testing/call-fixture";
 
 let f: Awaited<ReturnType<typeof startCallFixture>>;
 beforeAll(async () => {
-  f = await startCallFixture();
+  f = await startCallFixture(NO_RECALL);
 });
 afterAll(() => f.close());
 

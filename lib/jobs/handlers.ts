@@ -1,5 +1,6 @@
 import "server-only";
 import { placeAttemptJob } from "../calltool/placement";
+import { placeRecallJob } from "../calltool/recall";
 import { reconcileCalls } from "../calltool/reconcile";
 import { db } from "../db/client";
 import { connectDemoNumber } from "../phonebank/demo";
@@ -35,6 +36,12 @@ export const JOB_HANDLERS = {
   "calls.place-attempt": {
     handler: async (data: { callId: string; attempt: number }) => placeAttemptJob(db(), data),
     retryLimit: 0,
+  } satisfies JobDefinition<{ callId: string; attempt: number }>,
+  // A member who didn't answer, called again at the recall's time (lib/calltool/recall.ts).
+  "calls.recall": {
+    handler: async (data: { callId: string; attempt: number }) => placeRecallJob(db(), data),
+    retryLimit: 2,
+    retryDelaySeconds: 5,
   } satisfies JobDefinition<{ callId: string; attempt: number }>,
   // Calls Twilio left us unsure about: asked about through the REST API (lib/calltool/reconcile.ts).
   "calls.reconcile": {

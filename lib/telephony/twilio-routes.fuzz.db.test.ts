@@ -6,7 +6,7 @@ import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADVANCES_FROM, type CallStatus } from "../calltool/call-state";
 import { callEvents, calls } from "../calltool/call-schema";
-import { startCallFixture } from "../calltool/testing/call-fixture";
+import { NO_RECALL, startCallFixture } from "../calltool/testing/call-fixture";
 import { testDriver } from "../db/testing";
 import { fuzzParameters, oddText } from "../testing/fuzz";
 import { TEST_AUTH_TOKEN } from "./testing/env";
@@ -29,7 +29,7 @@ describe(`every Twilio route, fuzzed with valid signatures, on ${testDriver()}`,
   let call: Awaited<ReturnType<typeof startCallFixture>>;
   let callId: string;
   beforeAll(async () => {
-    call = await startCallFixture();
+    call = await startCallFixture(NO_RECALL);
     const placed = await call.place("+442079460777");
     if (!placed.ok) throw new Error(`could not place the call to aim at: ${placed.error}`);
     callId = placed.callId;

@@ -1,5 +1,5 @@
 import twilio from "twilio";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import * as connect from "@/app/twilio/calls/[id]/connect/route";
 import * as events from "@/app/twilio/calls/[id]/events/route";
 import * as menu from "@/app/twilio/calls/[id]/menu/route";
@@ -18,7 +18,7 @@ import { startSimulatorFixture, type SimulatorFixture } from "../../telephony/te
 import { createUser } from "../../users/service";
 import { callAttempts, callEvents, calls, targetDials } from "../call-schema";
 import { loadCallFacts } from "../calls";
-import type { CallToolConfig } from "../config";
+import { callToolRecallSchema, type CallToolConfig } from "../config";
 import { placeMemberCall, type PlaceCallRequest } from "../place-call";
 import { memberProgress } from "../progress";
 import { loadCallTool, saveCallToolSettings, saveTargets } from "../service";
@@ -27,6 +27,8 @@ import { startTwilioProxy } from "./twilio-proxy";
 const ROUTES = { start, menu, connect, "target-answered": targetAnswered, "target-status": targetStatus, events } as const;
 
 export const CALLER_ID = "+15005550006";
+/** For tests about one attempt: a missed call ends the call instead of being recalled. */
+export const NO_RECALL: Partial<CallToolConfig> = { recall: callToolRecallSchema.parse({ enabled: false }) };
 export const TARGET_PHONE = "+442079460018";
 
 /**
@@ -37,10 +39,10 @@ export const TARGET_PHONE = "+442079460018";
  * them. Outbound calls are paced at 100 a second unless the test file sets
  * TWILIO_CPS first.
  */
-export async function startCallFixture(settings: Partial<CallToolConfig> = {}, options: { speed?: number } = {}) {
+export async function startCallFixture(settings: Partial<CallToolConfig> = {}, options: { speed?: number; disorder?: boolean } = {}) {
   process.env.TWILIO_CPS ??= "100";
   const speed = options.speed ?? 40;
-  const fixture: SimulatorFixture = await startSimulatorFixture(speed);
+  const fixture: SimulatorFixture = await startSimulatorFixture(speed, options.disorder === undefined ? {} : { disorder: options.disorder });
   const proxy = await startTwilioProxy(`${fixture.url}/dev/twilio`);
   process.env.TWILIO_API_BASE_URL = proxy.url;
   setDatabaseForTests(fixture.database);
@@ -67,6 +69,9 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}, o
   const targetId = (await loadCallTool(db, plugin.id))!.targets[0]!.id;
 
   const attempt = async (callId: string, number = 1) => (await db.select().from(callAttempts).where(and(eq(callAttempts.callId, callId), eq(callAttempts.attempt, number))))[0];
+  /** The latest attempt Twilio has placed (a recall's, once there is one). */
+  const placedAttempt = async (callId: string) =>
+    (await db.select().from(callAttempts).where(eq(callAttempts.callId, callId)).orderBy(desc(callAttempts.attempt))).find((row) => row.callSid) ?? (await attempt(callId));
   const self = {
     fixture,
     proxy,
@@ -75,9 +80,16 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}, o
     pageId: page.id,
     targetId,
     intercept: (handler: typeof intercept) => void (intercept = handler),
+    /** Changes the call tool's settings; calls made from now on follow them. */
+    async configure(changes: Partial<CallToolConfig>) {
+      const current = (await loadCallTool(db, plugin.id))!;
+      await saveCallToolSettings(db, plugin.id, current.plugin.version, { ...current.config, ...changes });
+    },
     script: (number: string, behavior: Record<string, unknown>) => setBehavior(fixture.sim, number, phoneBehaviorSchema.parse(behavior)),
     place: (memberPhone: string, ip = "203.0.113.9", extra: Partial<PlaceCallRequest> = {}) => placeMemberCall(db, { targetId, memberPhone, ip, canSeeDrafts: async () => false, ...extra }),
     attempt,
+    placedAttempt,
+    attempts: (callId: string) => db.select().from(callAttempts).where(eq(callAttempts.callId, callId)).orderBy(asc(callAttempts.attempt)),
     call: async (callId: string) => (await db.select().from(calls).where(eq(calls.id, callId)))[0]!,
     dials: (callId: string) => db.select().from(targetDials).where(eq(targetDials.callId, callId)).orderBy(asc(targetDials.dial)),
     events: (callId: string) => db.select().from(callEvents).where(eq(callEvents.callId, callId)).orderBy(asc(callEvents.sequenceNumber)),
@@ -86,9 +98,9 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}, o
       const found = (await loadCallFacts(db, callId))!;
       return memberProgress(found.call, found.facts);
     },
-    /** Everything said to the member on their leg. */
+    /** Everything said to the member on their leg (the latest placed attempt's). */
     said: async (callId: string) => {
-      const sid = (await attempt(callId))!.callSid!;
+      const sid = (await placedAttempt(callId))!.callSid!;
       return (await fixture.callLog(sid)).filter((entry) => entry.kind === "say").map((entry) => entry.message);
     },
     /**
@@ -97,11 +109,11 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}, o
      */
     async pressWhenHeard(callId: string, prompt: string, digits: string, nth = 1) {
       await self.until(() => self.said(callId).catch(() => []), (spoken) => spoken.filter((text) => text === prompt).length >= nth);
-      await pressDigits(fixture.sim, (await attempt(callId))!.callSid!, digits);
+      await pressDigits(fixture.sim, (await placedAttempt(callId))!.callSid!, digits);
     },
     /** The member hangs up. */
     async hangUp(callId: string) {
-      await fixture.sim.db.update(simCalls).set({ hangupRequested: true }).where(eq(simCalls.sid, (await attempt(callId))!.callSid!));
+      await fixture.sim.db.update(simCalls).set({ hangupRequested: true }).where(eq(simCalls.sid, (await placedAttempt(callId))!.callSid!));
     },
     /** Posts a request to one of the app's Twilio routes, signed as Twilio signs it. */
     post: (path: string, params: Record<string, string>, headers: Record<string, string> = {}) => {

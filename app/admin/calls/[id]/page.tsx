@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { callOutcome, describeOutcome, DIAL_ERRORS, latestDial, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
 import { callEventsOf, loadCallFacts } from "@/lib/calltool/calls";
+import { ATTEMPT_OUTCOME_WORDS, attemptOutcome } from "@/lib/calltool/recall";
 import { db } from "@/lib/db/client";
 import { maskPhoneNumber } from "@/lib/log";
 
@@ -29,6 +30,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     ["Target", `${call.script.target.name} (${call.script.target.phone}${call.script.target.extension ? ` ext. ${call.script.target.extension}` : ""})`],
     ["Member", maskPhoneNumber(call.memberPhone)],
   ];
+  if (call.recallsStoppedAt) rows.push(["Recalls", `stopped by the member at ${time.format(call.recallsStoppedAt)}`]);
   if (call.failureCode || call.failureMessage) rows.push(["Not placed", `${call.failureCode ?? ""} ${call.failureMessage ?? ""}`.trim()]);
   return (
     <>
@@ -49,11 +51,12 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       <h2 className="mb-3 mt-8 font-semibold">Calls to the member</h2>
       <ol className={`space-y-1 ${box}`} aria-label="Calls to the member">
         {attempts.map((attempt) => (
-          <li key={attempt.id}>
-            Attempt {attempt.attempt}: {attempt.placement}
+          <li key={attempt.id} data-testid={`attempt-${attempt.attempt}`}>
+            {attempt.attempt > 1 ? "Recall" : "Attempt"} {attempt.attempt}: {attempt.placement === "waiting" ? `waiting until ${time.format(attempt.scheduledAt)}` : attempt.placement}
             {attempt.status ? `, ${attempt.status}` : ""}
             {attempt.answeredBy ? `, answered by ${attempt.answeredBy}` : ""}
             {attempt.duration !== null ? `, ${attempt.duration} s` : ""}
+            {attempt.endedAt && attempt.placement !== "canceled" ? ` (${ATTEMPT_OUTCOME_WORDS[attemptOutcome(attempt)]})` : ""}
             {attempt.errorCode || attempt.errorMessage ? `, error ${attempt.errorCode ?? ""} ${attempt.errorMessage ?? ""}` : ""}
             <span className="ml-2 font-mono text-slate-500">{attempt.callSid ?? "no CallSid yet"}</span>
           </li>

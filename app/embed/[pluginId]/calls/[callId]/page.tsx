@@ -24,5 +24,6 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function EmbeddedCallStatus(props: Params) {
   const view = await load(props);
   if (!view) notFound();
-  return <CallStatusView view={view} backTo={`/embed/${view.pluginId}`} />;
+  const { callId } = await props.params;
+  return <CallStatusView view={view} backTo={`/embed/${view.pluginId}`} callId={callId} here={`/embed/${view.pluginId}/calls/${callId}`} />;
 }

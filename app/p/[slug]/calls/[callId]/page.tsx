@@ -24,5 +24,6 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function CallStatusPage(props: Params) {
   const view = await load(props);
   if (!view) notFound();
-  return <CallStatusView view={view} backTo={`/p/${view.page!.slug}`} />;
+  const { callId } = await props.params;
+  return <CallStatusView view={view} backTo={`/p/${view.page!.slug}`} callId={callId} here={`/p/${view.page!.slug}/calls/${callId}`} />;
 }

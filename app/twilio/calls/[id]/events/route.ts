@@ -1,4 +1,4 @@
-import { recordMemberEvent } from "@/lib/calltool/calls";
+import { recordMemberEvent } from "@/lib/calltool/recall";
 import { readPlace } from "@/lib/calltool/flow";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";

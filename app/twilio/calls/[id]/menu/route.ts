@@ -1,5 +1,6 @@
 import { loadCall, recordMenuRound } from "@/lib/calltool/calls";
-import { goodbyeTwiml, menuStep, menuTwiml, readPlace, redirectTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
+import { goodbyeTwiml, menuStep, menuTwiml, readPlace, recallsStoppedTwiml, redirectTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
+import { stopRecallsOnPhone } from "@/lib/calltool/recall";
 import { db } from "@/lib/db/client";
 import { param, twilioWebhook } from "@/lib/telephony/webhook";
 
@@ -8,6 +9,10 @@ import { param, twilioWebhook } from "@/lib/telephony/webhook";
 export const POST = twilioWebhook<{ id: string }>(async ({ params, route, url }) => {
   const place = readPlace(url);
   const step = menuStep(place, param(params, "Digits"));
+  if (step.kind === "stop-recalls") {
+    const call = await stopRecallsOnPhone(db(), route.id);
+    return call ? recallsStoppedTwiml(call.script.language) : unknownCallTwiml();
+  }
   if (step.kind === "connect") return redirectTwiml(route.id, "connect", { attempt: place.attempt, dial: 1 });
   if (step.kind === "replay") return redirectTwiml(route.id, "start", { attempt: place.attempt, replay: step.replay });
   const call = place.round > 0 ? await recordMenuRound(db(), route.id, place.round) : await loadCall(db(), route.id);

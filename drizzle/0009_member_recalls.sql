@@ -1,0 +1,2 @@
+ALTER TABLE "calls" ADD COLUMN "recalls_stopped_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "call_attempts_waiting_idx" ON "call_attempts" USING btree ("scheduled_at") WHERE "call_attempts"."placement" = 'waiting';
