@@ -8,8 +8,9 @@ const ALEX = "+442079460123";
 // reached there is no thanks and no follow-up link, but a way to try again.
 // The simulator runs four times faster than life (playwright.config.ts).
 const outcomes: [string, string, Record<string, unknown>, Record<string, unknown> | null, RegExp][] = [
-  ["the member doesn't answer", "+442079460901", { answer: "no-answer" }, null, /^You didn't answer, so the call has ended\.$/],
-  ["the member's line is busy", "+442079460902", { answer: "busy" }, null, /^Your line was busy, so the call has ended\.$/],
+  // A missed call is called back (2 minutes later, on the demo page): the member stops it here.
+  ["the member doesn't answer and stops the call backs", "+442079460901", { answer: "no-answer" }, null, /^You didn't answer, so the call has ended\. We won't call you again\.$/],
+  ["the member's line is busy and they stop the call backs", "+442079460902", { answer: "busy" }, null, /^Your line was busy, so the call has ended\. We won't call you again\.$/],
   ["the representative's line is busy", "+442079460903", { answer: "answer", answerAfter: 1, digits: [{ after: 10, digits: "1" }] }, { answer: "busy" }, /^Alex Rivera's line was busy, so you weren't put through\.$/],
   ["the representative doesn't pick up", "+442079460904", { answer: "answer", answerAfter: 1, digits: [{ after: 10, digits: "1" }] }, { answer: "no-answer" }, /^Alex Rivera didn't pick up, so you weren't put through\.$/],
   ["the member hangs up during the message", "+442079460905", { answer: "answer", answerAfter: 1, hangupAfter: 4 }, null, /^You hung up before being put through\.$/],
@@ -22,6 +23,10 @@ for (const [name, number, member, target, message] of outcomes) {
     await scriptNumber(phone, number, member);
     if (target) await scriptNumber(phone, ALEX, target);
     const progress = await callAlex(page, number.replace("+44", "0"));
+    if (name.includes("call backs")) {
+      await expect(progress.getByRole("status")).toHaveText(/^We couldn't reach you\. We'll call you again in [12]:\d\d, attempt 2 of 3\.$/, { timeout: 30_000 });
+      await progress.getByRole("button", { name: "Stop calling me" }).click();
+    }
     await expect(progress.getByRole("status")).toHaveText(message, { timeout: 30_000 });
     await expect(progress).not.toContainText(/thank/i);
     await expect(page.getByRole("link", { name: "What to do next" })).toHaveCount(0);
