@@ -9,10 +9,13 @@ async function demoTargetId(page: import("@playwright/test").Page): Promise<stri
 
 test("POST /api/call answers JSON clients with 201, 200 for the live call, 422, 404 and 429 with Retry-After @call-flow", async ({ browser, page, request }) => {
   const targetId = await demoTargetId(page);
-  // The member's line is busy: each call ends by itself within a second or so.
+  // The member's line is busy, and they ask not to be called back: each call ends within a second or so.
   await scriptNumber(await openVirtualPhone(browser), "+442079460777", { answer: "busy" });
   const call = (key?: string) => request.post("/api/call", { data: { target_id: targetId, member_phone_number: "+44 20 7946 0777", ...(key ? { idempotency_key: key } : {}) } });
-  const over = async (statusUrl: string) => expect.poll(async () => (await (await request.get(statusUrl)).json()).done, { timeout: 15_000 }).toBe(true);
+  const over = async (statusUrl: string) => {
+    expect((await request.post(statusUrl.replace(/\/status$/, "/stop"), { data: {} })).status()).toBe(200);
+    await expect.poll(async () => (await (await request.get(statusUrl)).json()).done, { timeout: 15_000 }).toBe(true);
+  };
 
   const created = await call();
   expect(created.status()).toBe(201);

@@ -112,7 +112,11 @@ test("the embedded form without JavaScript stays inside the frame @call-flow", a
   await expect(member).toHaveURL(new RegExp(`/embed/${pluginId}/calls/[0-9a-f-]{36}$`));
   const response = await member.request.get(member.url());
   expect(response.headers()["content-security-policy"]).toContain("frame-ancestors *");
-  await expect(member.getByRole("status")).toHaveText("Your line was busy, so the call has ended.", { timeout: 15_000 });
+  // A busy line is called back; without JavaScript the member stops that with a form, and stays in the frame.
+  await expect(member.getByRole("status")).toHaveText(/^We couldn't reach you\. We'll call you again in [12]:\d\d, attempt 2 of 3\.$/, { timeout: 15_000 });
+  await member.getByRole("button", { name: "Stop calling me" }).click();
+  await expect(member).toHaveURL(new RegExp(`/embed/${pluginId}/calls/[0-9a-f-]{36}$`));
+  await expect(member.getByRole("status")).toHaveText("Your line was busy, so the call has ended. We won't call you again.", { timeout: 15_000 });
   await member.getByRole("link", { name: "Try again" }).click();
   await expect(member).toHaveURL(new RegExp(`/embed/${pluginId}$`));
 });
