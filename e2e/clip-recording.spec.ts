@@ -98,4 +98,13 @@ test("a campaigner records the message in the browser, goes back to an earlier t
   expect(onThePhone.time).toBeGreaterThan(0.2);
   expect(onThePhone.duration).toBeCloseTo(played.duration, 1);
   await call.getByRole("button", { name: "Hang up" }).click();
+
+  // The microphone the editor may use stays off on the member's page and the embed, even in this browser that grants it without asking.
+  const microphone = (on: Page) => on.evaluate(() => navigator.mediaDevices.getUserMedia({ audio: true }).then(() => "granted", (error: DOMException) => error.name));
+  expect(await microphone(member)).toBe("NotAllowedError");
+  await member.goto("/p/recorded-bees");
+  const pluginId = (await member.locator("section[aria-labelledby^='call-tool-']").first().getAttribute("aria-labelledby"))!.replace("call-tool-", "");
+  await member.goto(`/embed/${pluginId}`);
+  await expect(member.getByRole("button", { name: "Call me now" })).toBeVisible();
+  expect(await microphone(member)).toBe("NotAllowedError");
 });
