@@ -21,6 +21,17 @@ const code = (value: CallFacts) => callOutcome(value, now).code;
 const ringing = { ringingAt: at(-50) };
 
 describe("callOutcome", () => {
+  it("keeps a missed attempt with calls left going until the call is settled: the page keeps following it into the recall", () => {
+    const missed = attempt({ ...ringing, status: "no-answer" });
+    expect(callOutcome(facts({ attempt: missed, maxAttempts: 3 }), now)).toMatchObject({ code: "calling", done: false, attempt: 1, of: 3 });
+    expect(callOutcome(facts({ attempt: missed, maxAttempts: 3, endedAt: at(-1) }), now)).toMatchObject({ code: "member-no-answer", done: true });
+    expect(callOutcome(facts({ attempt: attempt({ ...ringing, attempt: 3, status: "busy" }), maxAttempts: 3 }), now)).toMatchObject({ code: "member-busy", done: true });
+    expect(callOutcome(facts({ attempt: missed }), now)).toMatchObject({ code: "member-no-answer", done: true });
+    const recall = callOutcome(facts({ attempt: attempt({ attempt: 2, placement: "waiting", scheduledAt: at(105), placedAt: null }), maxAttempts: 3 }), now);
+    expect(recall).toMatchObject({ code: "recall-waiting", seconds: 105, attempt: 2, of: 3, done: false });
+    expect(outcomeRank(recall)).toBeGreaterThan(outcomeRank(callOutcome(facts({ attempt: missed, maxAttempts: 3 }), now)));
+  });
+
   it("never calls a call unanswered while it waits, is being placed, or is still queued at Twilio", () => {
     expect(code(facts({ attempt: attempt({ placement: "waiting", scheduledAt: at(5), placedAt: null }) }))).toBe("waiting");
     expect(callOutcome(facts({ attempt: attempt({ placement: "waiting", scheduledAt: at(5), placedAt: null }) }), now).seconds).toBe(5);

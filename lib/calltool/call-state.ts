@@ -185,18 +185,21 @@ function legOutcome(facts: CallFacts, now: Date): CallOutcome {
     return going("connecting", { dial: dial?.dial ?? 1 });
   }
   // A machine answered (detection): nobody did. The message wasn't played.
-  if (isMachine(facts.attempt?.answeredBy) && facts.status === "unstarted") return memberOver ? over("member-no-answer") : going("calling");
+  // A missed attempt with calls left is not the end until the call is settled (a recall, or its end): the page must not stop following it.
+  const settling = facts.endedAt === null && (facts.maxAttempts ?? 1) > (facts.attempt?.attempt ?? 1);
+  const missed = (code: OutcomeCode, extra: Partial<CallOutcome> = {}) => (settling ? going("calling") : over(code, extra));
+  if (isMachine(facts.attempt?.answeredBy) && facts.status === "unstarted") return memberOver ? missed("member-no-answer") : going("calling");
   if (facts.status === "started" || facts.attempt?.answeredAt) {
     if (!memberOver) return going("listening");
     return over(facts.menuRounds >= MAX_MENU_ROUNDS ? "no-valid-choice" : "hung-up-before-connected");
   }
   // Never answered.
-  if (member === "busy") return over("member-busy");
-  if (member === "no-answer") return over("member-no-answer");
+  if (member === "busy") return missed("member-busy");
+  if (member === "no-answer") return missed("member-no-answer");
   if (member === "failed" || member === "canceled") {
     // Twilio gave up before the phone rang: the call was never placed, it was not missed.
-    if (!facts.attempt?.ringingAt) return over("failed", { failureCode: facts.attempt?.errorCode ?? null, failureMessage: facts.failureMessage });
-    return over("member-no-answer");
+    if (!facts.attempt?.ringingAt) return missed("failed", { failureCode: facts.attempt?.errorCode ?? null, failureMessage: facts.failureMessage });
+    return missed("member-no-answer");
   }
   // Completed means it was answered, even if the in-progress callback never came.
   if (member === "completed") return over("hung-up-before-connected");
