@@ -51,8 +51,8 @@ async function expectValidTwiml() {
 }
 
 describe(`one call, several targets in turn (${testDriver()})`, { timeout: 90_000 }, () => {
-  it("puts the member through to three targets with a bridge between them; * ends the second conversation and moves on", async () => {
-    await configure(
+  beforeAll(() =>
+    configure(
       [
         { ...ADA, attributes: { region: "London" } },
         { name: "Zed North", phone: ZED, country: "GB", attributes: { region: "North" } },
@@ -60,7 +60,10 @@ describe(`one call, several targets in turn (${testDriver()})`, { timeout: 90_00
         { name: "Tom Bell", phone: TOM, country: "GB", attributes: { region: "London" } },
       ],
       { selectionMode: "drilldown", targetByAttributes: ["region"], targetsPerCall: 3, busyRedial: { enabled: false, attempts: 3, delaySeconds: 30 } },
-    );
+    ),
+  );
+
+  it("puts the member through to three targets with a bridge between them; * ends the second conversation and moves on", async () => {
     await f.script("+442079460601", { answer: "answer", answerAfter: 1 });
     await f.script(TARGET_PHONE, { answer: "answer", answerAfter: 2, hangupAfter: 20 });
     await f.script(PRIYA, { answer: "answer", answerAfter: 2, hangupAfter: 900 });
@@ -161,8 +164,9 @@ describe(`pinned targets (${testDriver()})`, { timeout: 90_000 }, () => {
 describe(`waiting out a busy switchboard (${testDriver()})`, { timeout: 90_000 }, () => {
   const WAITING = "Ada Lovelace's line is busy. Stay on the line: we'll try again in 5 seconds. Press 1 to stop waiting.";
 
+  beforeAll(() => configure([{ ...ADA }], { selectionMode: "pick", targetsPerCall: 1, busyRedial: { enabled: true, attempts: 5, delaySeconds: 5 } }));
+
   it("keeps the member on the line and redials the busy target until it answers, saying how far it got", async () => {
-    await configure([{ ...ADA }], { selectionMode: "pick", targetsPerCall: 1, busyRedial: { enabled: true, attempts: 5, delaySeconds: 5 } });
     await f.script("+442079460621", { answer: "answer", answerAfter: 1 });
     await f.script(TARGET_PHONE, { answer: "busy" });
     const callId = await placed("+442079460621");
