@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callOutcome, outcomeRank, type AttemptFacts, type CallFacts, type DialFacts } from "./call-state";
+import { callOutcome, describeOutcome, outcomeRank, type AttemptFacts, type CallFacts, type DialFacts } from "./call-state";
 import { memberProgress } from "./progress";
 
 const now = new Date("2026-03-01T10:00:00Z");
@@ -96,6 +96,7 @@ describe("callOutcome with several targets and busy lines", () => {
     expect(callOutcome(facts({ ...live, sequence, dials: [talked, second] }), now)).toMatchObject({ code: "connecting", dial: 3, position: 3 });
     const third = dial({ dial: 3, position: 3, targetName: "Tom", dialCallStatus: "completed", answeredAt: at(-10), duration: 7 });
     expect(callOutcome(facts({ ...live, sequence, dials: [talked, second, third] }), now)).toMatchObject({ code: "connected", done: true, seconds: 27, targets: 2 });
+    expect(describeOutcome(callOutcome(facts({ ...live, sequence, dials: [talked, second, third] }), now))).toBe("connected 27 s in all, to 2 targets");
     // The member hung up after the first talk, while the second rang: still connected.
     const ringingSecond = dial({ dial: 2, position: 2, targetName: "Priya" });
     expect(callOutcome(facts({ ...live, sequence, endedAt: at(0), dials: [talked, ringingSecond] }), now)).toMatchObject({ code: "connected", seconds: 20, targets: 1 });

@@ -268,7 +268,7 @@ export function describeOutcome(outcome: CallOutcome): string {
     case "failed":
       return `not placed: ${outcome.failureMessage ?? (outcome.failureCode ? `Twilio error ${outcome.failureCode}` : "the call could not be placed")}`;
     case "connected":
-      return `connected ${minutes(outcome.seconds ?? 0)}`;
+      return `connected ${minutes(outcome.seconds ?? 0)}${(outcome.targets ?? 1) > 1 ? ` in all, to ${outcome.targets} targets` : ""}`;
     case "waiting":
       return "waiting for its turn to be placed";
     default:

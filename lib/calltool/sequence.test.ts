@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSequence, scriptTargets, type SequenceCandidate } from "./sequence";
+import { buildSequence, dialTry, scriptTargets, type SequenceCandidate } from "./sequence";
 
 const target = (id: string, extra: Partial<SequenceCandidate> = {}): SequenceCandidate => ({ id, name: id.toUpperCase(), phone: "+442079460018", extension: "", pinned: "", attributes: {}, ...extra });
 const ids = (sequence: { id: string }[]) => sequence.map((entry) => entry.id);
@@ -34,6 +34,10 @@ describe("buildSequence", () => {
     expect(sequence.at(-1)).toBe("last");
     expect(new Set(sequence).size).toBe(5);
     expect(sequence.slice(2, 4).every((id) => ["b", "c", "d"].includes(id))).toBe(true);
+  });
+
+  it("names each try at a target for the call log", () => {
+    expect([dialTry({ redial: 0, again: 0 }), dialTry({ redial: 2, again: 0 }), dialTry({ redial: 3, again: 1 }), dialTry({})]).toEqual(["", "busy redial 2", "the member's retry", ""]);
   });
 
   it("keeps the target's own caller ID, and an older call's one target reads as a sequence of one", () => {

@@ -53,6 +53,12 @@ function shuffled<T>(items: T[], random: () => number): T[] {
 
 const toScriptTarget = ({ id, name, phone, extension, callerId }: SequenceCandidate): ScriptTarget => ({ id, name, phone, extension, ...(callerId ? { callerId } : {}) });
 
+/** Which try at its target a dial was, for the call log: "", "busy redial 2", "the member's retry". */
+export function dialTry(dial: { redial?: number; again?: number }): string {
+  if (dial.again) return "the member's retry";
+  return dial.redial ? `busy redial ${dial.redial}` : "";
+}
+
 /** The call's targets in order; a call made before sequences dials its one target. */
 export const scriptTargets = <T>(script: { target: T; targets?: T[] }): T[] => (script.targets?.length ? script.targets : [script.target]);
 
