@@ -145,7 +145,9 @@ export const dialPlace = (place: Place) => ({ attempt: place.attempt, dial: plac
 export function connectTwiml(callId: string, place: Place, script: CallScript): VoiceResponse {
   const response = new VoiceResponse();
   const target = targetAt(script, place.pos);
-  const several = scriptTargets(script).length > 1;
+  const total = scriptTargets(script).length;
+  const several = total > 1;
+  if (several && place.pos === 1 && !place.redial && !place.again) response.say({ language: sayLanguage(script.language) }, phoneStrings(script.language).sequenceIntro(total));
   const dial = response.dial({
     callerId: target.callerId || script.callerId,
     timeout: 30,

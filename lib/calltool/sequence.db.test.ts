@@ -91,6 +91,7 @@ describe(`one call, several targets in turn (${testDriver()})`, { timeout: 90_00
     expect(dials[1]!.duration).toBeLessThan(300);
     const spoken = await f.said(callId);
     expect(spoken.filter((text) => text.startsWith("Next, "))).toEqual(["Next, Priya Shah.", "Next, Tom Bell."]);
+    expect(spoken.filter((text) => text.startsWith("We'll put you through"))).toEqual(["We'll put you through to 3 people in turn. Press star at any time to move on to the next."]);
     expect(spoken.at(-1)).toBe("Thank you for making the call. Goodbye.");
     expect(spoken.join(" ")).not.toContain("Zed North");
     expect(await f.fixture.callLog((await f.attempt(callId))!.callSid!)).toContainEqual(expect.objectContaining({ kind: "dial", message: expect.stringMatching(/^\* pressed: hung up on CA/) }));
