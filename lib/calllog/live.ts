@@ -1,10 +1,10 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { callOutcome, describeOutcome } from "../calltool/call-state";
+import { callOutcome } from "../calltool/call-state";
 import { callAttempts, targetDials, type Call } from "../calltool/call-schema";
 import { toFacts } from "../calltool/calls";
-import { storedOutcomeWords } from "./words";
+import { outcomeWords, storedOutcomeWords } from "./words";
 import type { CallLogRow } from "./query";
 
 export type ShownRow = CallLogRow & { outcomeWords: string; attempts: number; live: boolean };
@@ -23,6 +23,6 @@ export async function withOutcomes(db: Db, rows: CallLogRow[], now = new Date())
     if (row.outcome !== null) return { ...row, outcomeWords: storedOutcomeWords(row), attempts: row.attemptCount ?? 1, live: false };
     const mine = attempts.filter((attempt) => attempt.callId === row.id).sort((a, b) => b.attempt - a.attempt);
     const outcome = callOutcome(toFacts(row as unknown as Call, mine[0] ?? null, dials.filter((dial) => dial.callId === row.id)), now);
-    return { ...row, outcomeWords: describeOutcome(outcome), attempts: mine.length, live: true };
+    return { ...row, outcomeWords: outcomeWords(outcome), attempts: mine.length, live: true };
   });
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { callOutcome, describeOutcome, latestDial, memberLegStatus, targetLegStatus, isMemberTerminal } from "../calltool/call-state";
+import { callOutcome, latestDial, memberLegStatus, targetLegStatus, isMemberTerminal } from "../calltool/call-state";
 import { calls } from "../calltool/call-schema";
 import { loadCallFacts } from "../calltool/calls";
 import { publishEvent } from "../integrations/service";
 import { sendJob } from "../jobs";
 import { log } from "../log";
+import { outcomeWords } from "./words";
 
 /**
  * Settling a call: once it has ended, its outcome, both legs' last status,
@@ -56,7 +57,7 @@ export async function settleCall(db: Db, callId: string, now = new Date()): Prom
           created_at: call.createdAt.toISOString(),
           ended_at: call.endedAt.toISOString(),
           outcome: code,
-          outcome_text: describeOutcome({ ...outcome, code, done: true }),
+          outcome_text: outcomeWords({ ...outcome, code, done: true }),
           talk_seconds: settled.talkSeconds,
           member_leg: settled.memberStatus,
           target_leg: settled.targetStatus,

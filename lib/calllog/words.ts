@@ -1,4 +1,4 @@
-import { describeOutcome, DIAL_ERRORS, type OutcomeCode } from "../calltool/call-state";
+import { describeOutcome, DIAL_ERRORS, type CallOutcome, type OutcomeCode } from "../calltool/call-state";
 import { describeTwilioCode } from "../telephony/errors";
 
 /** "2 min 22 s", "45 s", "1 h 3 min": a duration as a campaigner reads it. */
@@ -57,12 +57,16 @@ export const FINAL_OUTCOMES = [
 ] as const satisfies readonly OutcomeCode[];
 export type FinalOutcome = (typeof FINAL_OUTCOMES)[number];
 
+/** An outcome in the call log's words: describeOutcome's, with the talk time to the second. */
+export function outcomeWords(outcome: CallOutcome): string {
+  if (outcome.done && outcome.code === "connected") return `connected, ${talkTime(outcome.seconds ?? 0)} of talk`;
+  return describeOutcome(outcome) ?? outcome.code;
+}
+
 /** The words of a stored outcome; null is a call still going. */
 export function storedOutcomeWords(row: { outcome: string | null; talkSeconds: number | null; failureCode: number | null; failureMessage: string | null }): string {
   if (!row.outcome) return "in progress";
-  if (row.outcome === "connected") return `connected, ${talkTime(row.talkSeconds ?? 0)} of talk`;
-  const words = describeOutcome({ code: row.outcome as OutcomeCode, done: true, seconds: row.talkSeconds ?? 0, failureCode: row.failureCode, failureMessage: row.failureMessage });
-  return words ?? row.outcome;
+  return outcomeWords({ code: row.outcome as OutcomeCode, done: true, seconds: row.talkSeconds ?? 0, failureCode: row.failureCode, failureMessage: row.failureMessage });
 }
 
 /** Member-leg and target-leg statuses in words, for the filters and the CSV. */

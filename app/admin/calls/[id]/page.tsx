@@ -9,8 +9,8 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { loadCallDetail } from "@/lib/calllog/detail";
 import { dateTime, zoneLabel } from "@/lib/calllog/format";
 import { campaignerTimeZone } from "@/lib/calllog/time-zone";
-import { MEMBER_LEG_WORDS, TARGET_LEG_WORDS, talkTime } from "@/lib/calllog/words";
-import { callOutcome, describeOutcome, latestDial, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
+import { MEMBER_LEG_WORDS, outcomeWords, TARGET_LEG_WORDS, talkTime } from "@/lib/calllog/words";
+import { callOutcome, latestDial, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
 import { db } from "@/lib/db/client";
 import { maskPhoneNumber } from "@/lib/log";
 
@@ -30,7 +30,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const target = targetLegStatus(latestDial(facts.dials));
   const { target: who } = call.script;
   const rows: [string, string][] = [
-    ["Outcome", describeOutcome(outcome)],
+    ["Outcome", outcomeWords(outcome)],
     ["Talk time", outcome.code === "connected" ? talkTime(outcome.seconds ?? 0) : "–"],
     ["Member's phone", MEMBER_LEG_WORDS[member] ?? member],
     ["Target's phone", TARGET_LEG_WORDS[target] ?? target],
