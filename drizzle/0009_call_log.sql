@@ -23,5 +23,7 @@ CREATE INDEX "calls_log_page_idx" ON "calls" USING btree ("page_id","created_at"
 CREATE INDEX "calls_log_plugin_idx" ON "calls" USING btree ("plugin_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "calls_log_target_idx" ON "calls" USING btree ("target_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "calls_log_outcome_idx" ON "calls" USING btree ("outcome","created_at","id");--> statement-breakpoint
+CREATE INDEX "calls_log_member_status_idx" ON "calls" USING btree ("member_status","created_at","id");--> statement-breakpoint
+CREATE INDEX "calls_log_target_status_idx" ON "calls" USING btree ("target_status","created_at","id");--> statement-breakpoint
 CREATE INDEX "calls_log_phone_tail_idx" ON "calls" USING btree (reverse("member_phone") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "calls_unsettled_idx" ON "calls" USING btree ("ended_at") WHERE "calls"."outcome" is null and "calls"."ended_at" is not null;

@@ -51,6 +51,7 @@ test("a member calls their representative: the phone rings, they press 1 in the 
   await expect(row).toContainText("Alex Rivera");
   await expect(row).toContainText(/connected, \d+ s of talk/);
   await row.getByRole("link").click();
+  await expect(admin).toHaveURL(/\/admin\/calls\/[0-9a-f-]{36}$/);
   await expect(admin.getByTestId("call-outcome")).toHaveText(/^connected, \d+ s of talk$/);
   await expect(admin.getByTestId("call-member-s-phone")).toHaveText("answered");
   await expect(admin.getByTestId("call-target-s-phone")).toHaveText("answered");

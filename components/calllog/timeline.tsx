@@ -20,7 +20,7 @@ export function Timeline({ entries, timeZone, showAttempts }: { entries: Timelin
             <p>
               <time dateTime={entry.at.toISOString()} className="mr-2 font-mono text-slate-500 tabular-nums">
                 {time.format(entry.at)}
-              </time>
+              </time>{" "}
               <span data-testid="timeline-text">{entry.text}</span>
               {showAttempts && <span className="ml-2 text-xs text-slate-500">(attempt {entry.attempt})</span>}
             </p>

@@ -143,7 +143,7 @@ describe(`the call log (${testDriver()})`, () => {
   });
 
   it("exports the filtered log as Excel-safe CSV whose rows match the log, in batches", async () => {
-    await f.db.update(pages).set({ title: "=HYPERLINK(\"http://evil\")" }).where(eq(pages.id, f.pageId));
+    await f.db.update(pages).set({ title: '=HYPERLINK("http://evil","x")\nsecond line' }).where(eq(pages.id, f.pageId));
     for (const batchSize of [7, 2000]) {
       const text = await csvOf({}, batchSize);
       expect(text.startsWith("\uFEFF")).toBe(true);
@@ -152,7 +152,7 @@ describe(`the call log (${testDriver()})`, () => {
       expect(sheet.header!.cells).toEqual(EXPORT_HEADER);
       const logged = await allRows({});
       expect(sheet.records.map((record) => record.cells[0])).toEqual(logged.map((row) => row.id));
-      expect(sheet.records[0]!.cells[2]).toBe("'=HYPERLINK(\"http://evil\")");
+      expect(sheet.records[0]!.cells[2]).toBe('\'=HYPERLINK("http://evil","x")\nsecond line');
     }
     const connected = readSheet(await csvOf({ outcome: "connected" })).records;
     expect(connected).toHaveLength(1);

@@ -72,8 +72,12 @@ export function selectCallLog(filters: CallLogFilters, timeZone: string, limit: 
     limit ${limit}`;
 }
 
-/** PGlite hands timestamps back as Date, postgres.js raw queries as strings: one shape for both. */
-export const normaliseRow = (row: CallLogRow): CallLogRow => ({ ...row, createdAt: new Date(row.createdAt), endedAt: row.endedAt ? new Date(row.endedAt) : null });
+/** Timestamps as Date whichever driver answered (raw queries may hand back strings); in place, as the export runs it a million times. */
+export function normaliseRow(row: CallLogRow): CallLogRow {
+  if (!(row.createdAt instanceof Date)) row.createdAt = new Date(row.createdAt);
+  if (row.endedAt !== null && !(row.endedAt instanceof Date)) row.endedAt = new Date(row.endedAt);
+  return row;
+}
 
 export const PAGE_SIZE = 50;
 

@@ -51,14 +51,16 @@ describe("a call's timeline", () => {
   it("reads a connected call as sentences, in order, whatever order the callbacks arrived in", () => {
     const input: TimelineInput = {
       targetName: "Priya Shah",
-      attempts: [attempt(1, "14:02:09")],
+      // Placed a fraction of a second after the whole second Twilio's Timestamp will name for its first callbacks.
+      attempts: [attempt(1, "14:02:09.600")],
       // Stored out of order, as Twilio may deliver them: the timeline goes by Twilio's own timestamps.
-      events: [event(3, "completed", "14:05:03", { callDuration: 172, receivedAt: at("14:05:03") }), event(1, "ringing", "14:02:11"), event(2, "in-progress", "14:02:19", { receivedAt: at("14:06:00") })],
+      events: [event(3, "completed", "14:05:03", { callDuration: 172, receivedAt: at("14:05:03") }), event(1, "ringing", "14:02:11"), event(0, "initiated", "14:02:09.900"), event(2, "in-progress", "14:02:19", { receivedAt: at("14:06:00") })],
       steps: [step({ step: "message" }, "14:02:19.500"), step({ round: 0, result: "menu" }, "14:02:25"), step({ round: 1, digits: "1", result: "connect" }, "14:02:31")],
       dials: [dial({ answeredAt: at("14:02:40"), endedAt: at("14:05:02"), dialCallStatus: "completed", duration: 142 })],
     };
     expect(buildTimeline(input).map((entry) => `${entry.at.toISOString().slice(11, 19)} ${entry.text}`)).toEqual([
       "14:02:09 Asked Twilio to call the member",
+      "14:02:09 Dialling the member's phone",
       "14:02:11 Member's phone rang",
       "14:02:19 Member answered",
       "14:02:19 Message started playing",

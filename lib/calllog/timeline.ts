@@ -132,22 +132,26 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
     const mine = talked.filter((dial) => dial.attempt === attempt);
     return mine.length ? mine.reduce((sum, dial) => sum + (dial.duration ?? 0), 0) : null;
   };
-  type Sortable = TimelineEntry & { last: boolean; order: number };
+  type Sortable = TimelineEntry & { last: boolean; order: number; sortAt: number };
   const entries: Sortable[] = [];
-  const add = (attempt: number, entry: Omit<TimelineEntry, "attempt">, last = false) => entries.push({ ...entry, attempt, last, order: entries.length });
+  const add = (attempt: number, entry: Omit<TimelineEntry, "attempt">, last = false, sortAt = entry.at.getTime()) => entries.push({ ...entry, attempt, last, order: entries.length, sortAt });
+  // Twilio's Timestamp has whole seconds, so a callback can seem to precede the request that placed the call: it sorts after it.
+  const placedAt = new Map(input.attempts.map((attempt) => [attempt.attempt, (attempt.placedAt ?? attempt.scheduledAt).getTime()]));
 
   for (const attempt of input.attempts) for (const entry of attemptEntries(attempt)) add(attempt.attempt, entry);
   for (const event of input.events) {
     const { text, tone } = memberEventText(event, event.callStatus === "completed" ? talkedByAttempt(event.attempt) : null);
+    const at = eventTime(event);
     add(
       event.attempt,
-      { at: eventTime(event), text, tone, details: { "Member call id (CallSid)": event.callSid, "Twilio's sequence number": String(event.sequenceNumber), "Twilio's status": event.callStatus }, payload: event.payload },
+      { at, text, tone, details: { "Member call id (CallSid)": event.callSid, "Twilio's sequence number": String(event.sequenceNumber), "Twilio's status": event.callStatus }, payload: event.payload },
       TERMINAL.has(event.callStatus),
+      Math.max(at.getTime(), placedAt.get(event.attempt) ?? 0),
     );
   }
   for (const step of input.steps) add(step.attempt, { at: step.at, text: stepText(step), tone: "neutral" });
   for (const dial of input.dials) for (const entry of dialEntries(dial)) add(dial.attempt, entry);
 
-  entries.sort((a, b) => a.attempt - b.attempt || Number(a.last) - Number(b.last) || a.at.getTime() - b.at.getTime() || a.order - b.order);
+  entries.sort((a, b) => a.attempt - b.attempt || Number(a.last) - Number(b.last) || a.sortAt - b.sortAt || a.order - b.order);
   return entries.map((entry) => ({ at: entry.at, attempt: entry.attempt, text: entry.text, tone: entry.tone, ...(entry.details ? { details: entry.details } : {}), ...(entry.payload ? { payload: entry.payload } : {}) }));
 }

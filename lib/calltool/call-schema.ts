@@ -72,6 +72,8 @@ export const calls = pgTable(
     index("calls_log_plugin_idx").on(table.pluginId, table.createdAt, table.id),
     index("calls_log_target_idx").on(table.targetId, table.createdAt, table.id),
     index("calls_log_outcome_idx").on(table.outcome, table.createdAt, table.id),
+    index("calls_log_member_status_idx").on(table.memberStatus, table.createdAt, table.id),
+    index("calls_log_target_status_idx").on(table.targetStatus, table.createdAt, table.id),
     // "Ends in 4321": the number reversed, so the search is a prefix an index can answer.
     index("calls_log_phone_tail_idx").using("btree", sql`reverse(${table.memberPhone}) text_pattern_ops`),
     // Ended calls not yet settled: the settle sweep's work list.
