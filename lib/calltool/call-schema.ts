@@ -47,6 +47,17 @@ export const calls = pgTable(
     failureMessage: text("failure_message"),
     /** Menu rounds that ended without a valid choice (the most reached; three end the call). */
     menuRounds: integer("menu_rounds").notNull().default(0),
+    /**
+     * How it went, written once the call has ended (lib/calllog/settle.ts) so
+     * the call log filters and the CSV export read it without recomputing it:
+     * the final OutcomeCode, both legs' last status, the talk time, the attempts.
+     * Null while the call is live.
+     */
+    outcome: text("outcome"),
+    memberStatus: text("member_status"),
+    targetStatus: text("target_status"),
+    talkSeconds: integer("talk_seconds"),
+    attemptCount: integer("attempt_count"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
@@ -62,6 +73,18 @@ export const calls = pgTable(
     index("calls_live_idx").on(table.createdAt).where(sql`${table.endedAt} is null`),
     // The number's calls from a page in the last day: its daily limit.
     index("calls_number_idx").on(table.pageId, table.memberPhone, table.createdAt),
+    // The call log's keyset (created_at, id), newest first, overall and per filter (lib/calllog/query.ts).
+    index("calls_log_idx").on(table.createdAt, table.id),
+    index("calls_log_page_idx").on(table.pageId, table.createdAt, table.id),
+    index("calls_log_plugin_idx").on(table.pluginId, table.createdAt, table.id),
+    index("calls_log_target_idx").on(table.targetId, table.createdAt, table.id),
+    index("calls_log_outcome_idx").on(table.outcome, table.createdAt, table.id),
+    index("calls_log_member_status_idx").on(table.memberStatus, table.createdAt, table.id),
+    index("calls_log_target_status_idx").on(table.targetStatus, table.createdAt, table.id),
+    // "Ends in 4321": the number reversed, so the search is a prefix an index can answer.
+    index("calls_log_phone_tail_idx").using("btree", sql`reverse(${table.memberPhone}) text_pattern_ops`),
+    // Ended calls not yet settled: the settle sweep's work list.
+    index("calls_unsettled_idx").on(table.endedAt).where(sql`${table.outcome} is null and ${table.endedAt} is not null`),
   ],
 );
 
@@ -169,6 +192,33 @@ export const callEvents = pgTable(
   (table) => [uniqueIndex("call_events_dedupe_key").on(table.callId, table.callSid, table.sequenceNumber, table.callStatus)],
 );
 
+/**
+ * The steps of a member's call that only a TwiML request shows: the message
+ * played (again), each menu round and the key pressed in it. One row per
+ * request URL and key, so Twilio's retry of a request adds nothing.
+ */
+export const callSteps = pgTable(
+  "call_steps",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    /** CallStepKind (lib/calllog/steps.ts): message | menu. */
+    step: text("step").notNull(),
+    replay: integer("replay").notNull().default(0),
+    round: integer("round").notNull().default(0),
+    wrong: integer("wrong").notNull().default(0),
+    /** The keys pressed, "" for none. */
+    digits: text("digits").notNull().default(""),
+    /** What the menu did with them (MenuStep kind: connect, replay, menu, goodbye). */
+    result: text("result").notNull().default(""),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("call_steps_request_key").on(table.callId, table.attempt, table.step, table.replay, table.round, table.wrong)],
+);
+
 /** Numbers and addresses that may not place calls. */
 export const blocklist = pgTable(
   "blocklist",
@@ -189,4 +239,5 @@ export type Call = typeof calls.$inferSelect;
 export type CallAttempt = typeof callAttempts.$inferSelect;
 export type TargetDial = typeof targetDials.$inferSelect;
 export type CallEvent = typeof callEvents.$inferSelect;
+export type CallStep = typeof callSteps.$inferSelect;
 export type BlocklistEntry = typeof blocklist.$inferSelect;

@@ -1,6 +1,7 @@
 import "server-only";
 import { placeAttemptJob } from "../calltool/placement";
 import { reconcileCalls } from "../calltool/reconcile";
+import { settleCall, settleEndedCalls } from "../calllog/settle";
 import { db } from "../db/client";
 import { connectDemoNumber } from "../phonebank/demo";
 import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
@@ -41,6 +42,9 @@ export const JOB_HANDLERS = {
     handler: async () => void (await reconcileCalls(db())),
     schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
+  // An ended call's outcome written on its row, and the CRM told (lib/calllog/settle.ts); the sweep catches the rest.
+  "calls.settle": { handler: async ({ callId }: { callId: string }) => void (await settleCall(db(), callId)), retryLimit: 5, retryDelaySeconds: 5 } satisfies JobDefinition<{ callId: string }>,
+  "calls.settle-sweep": { handler: async () => void (await settleEndedCalls(db())), schedule: "* * * * *" } satisfies JobDefinition<Record<string, never>>,
   // On the simulator, the demo phone bank's number is bought and connected through the API once the server answers.
   "phonebank.demo-number": { handler: connectDemoNumber, retryLimit: 8, retryDelaySeconds: 3 } satisfies JobDefinition<Record<string, never>>,
   // Phone banks (lib/phonebank): REST calls kept off the webhooks' path, and tidying what nobody finished.

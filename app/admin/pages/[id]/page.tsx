@@ -29,6 +29,9 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
           <Link href={`/p/${page.slug}`} className="text-sm font-semibold text-brand-700 hover:underline" target="_blank">
             {page.status === "published" ? "Open page" : "Preview"}
           </Link>
+          <Link href={`/admin/calls?page=${page.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+            Calls
+          </Link>
         </div>
       </PageHeader>
       <div className="grid gap-6 xl:grid-cols-[1fr_18rem]">

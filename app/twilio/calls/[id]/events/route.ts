@@ -1,3 +1,4 @@
+import { afterMemberStatus } from "@/lib/calllog/settle";
 import { recordMemberEvent } from "@/lib/calltool/calls";
 import { readPlace } from "@/lib/calltool/flow";
 import { db } from "@/lib/db/client";
@@ -21,6 +22,7 @@ export const POST = twilioWebhook<{ id: string }>(
       payload: params,
     });
     if (!known) log.warn({ callId: route.id, callSid: param(params, "CallSid") }, "status callback for an unknown call");
+    else await afterMemberStatus(route.id, param(params, "CallStatus"));
     return accepted();
   },
   { onError: "retry" },

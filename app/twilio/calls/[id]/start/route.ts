@@ -1,3 +1,4 @@
+import { recordCallStep } from "@/lib/calllog/steps";
 import { startCall } from "@/lib/calltool/calls";
 import { readPlace, startTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
 import { db } from "@/lib/db/client";
@@ -7,7 +8,7 @@ import { param, twilioWebhook } from "@/lib/telephony/webhook";
 // The member answered (or asked, with 2, to hear the message again).
 export const POST = twilioWebhook<{ id: string }>(async ({ params, route, url }) => {
   const place = readPlace(url);
-  const call = await startCall(db(), route.id, place.attempt, param(params, "CallSid"));
+  const [call] = await Promise.all([startCall(db(), route.id, place.attempt, param(params, "CallSid")), recordCallStep(db(), route.id, { attempt: place.attempt, step: "message", replay: place.replay })]);
   if (!call) {
     log.warn({ callId: route.id, callSid: param(params, "CallSid") }, "Twilio asked for an unknown call");
     return unknownCallTwiml();

@@ -35,7 +35,11 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
           ← {tool.page.title}
         </Link>
       </p>
-      <PageHeader title={tool.config.title} description="Call tool" />
+      <PageHeader title={tool.config.title} description="Call tool">
+        <Link href={`/admin/calls?tool=${pluginId}`} className="text-sm font-semibold text-brand-700 hover:underline">
+          Calls
+        </Link>
+      </PageHeader>
       <CallToolEditor
         pluginId={pluginId}
         exportUrl={`/admin/pages/${id}/plugins/${pluginId}/targets.csv`}
