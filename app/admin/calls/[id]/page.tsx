@@ -28,6 +28,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     ["Target leg", targetLegStatus(latestDial(facts.dials))],
     ["Target", `${call.script.target.name} (${call.script.target.phone}${call.script.target.extension ? ` ext. ${call.script.target.extension}` : ""})`],
     ["Member", maskPhoneNumber(call.memberPhone)],
+    ["Direction", call.direction === "inbound" ? "inbound: the member dialled in" : "outbound: the app rang the member"],
   ];
   if (call.failureCode || call.failureMessage) rows.push(["Not placed", `${call.failureCode ?? ""} ${call.failureMessage ?? ""}`.trim()]);
   return (
@@ -78,6 +79,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
               {event.attempt}#{event.sequenceNumber}
             </span>{" "}
             {event.callStatus}
+            {typeof event.payload.Direction === "string" && <span className="ml-2">Direction={event.payload.Direction}</span>}
             <span className="ml-2 text-slate-500">{time.format(event.receivedAt)}</span>
           </li>
         ))}

@@ -4,7 +4,10 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { RoutingStatus } from "@/components/admin/number-routing";
+import { countPostcodeAreas } from "@/lib/calltool/postcode-service";
 import { loadCallTool } from "@/lib/calltool/service";
+import { routingOrProblem } from "@/lib/phone-numbers/routing";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { listPhoneNumbers } from "@/lib/phone-numbers/service";
@@ -17,7 +20,11 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
   const { id, pluginId } = await params;
   const tool = /^[0-9a-f-]{36}$/.test(pluginId) ? await loadCallTool(db(), pluginId) : null;
   if (!tool || tool.page.id !== id) notFound();
-  const numbers = await listPhoneNumbers(db());
+  const [numbers, routing, postcodeRows] = await Promise.all([
+    listPhoneNumbers(db()),
+    tool.config.dialInNumber ? routingOrProblem(tool.config.dialInNumber) : null,
+    countPostcodeAreas(db(), pluginId),
+  ]);
   const clip = (clipId: string | null) => {
     const found = tool.clips.find((entry) => entry.id === clipId);
     return found ? { id: found.id, fileName: found.fileName, url: found.url, durationSeconds: found.durationSeconds } : null;
@@ -39,6 +46,8 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
         targets={tool.targets}
         clips={{ message: clip(tool.config.message.clipId), menu: clip(tool.config.menu.clipId) }}
         phoneNumbers={numbers.map((entry) => ({ number: entry.number, label: entry.label }))}
+        dialInStatus={routing && <RoutingStatus routing={routing} route="call-tool" feature="this call tool" callers="members" />}
+        postcodeRows={postcodeRows}
       />
     </>
   );
