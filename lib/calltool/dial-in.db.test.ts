@@ -80,6 +80,23 @@ describe(`members dialling the call tool's number (${testDriver()})`, () => {
     await f.settings({ selectionMode: "pick", allowedCountries: ["GB"], callsPerNumberPerDay: 50 });
   });
 
+  it("answers Twilio's retry of the request that made the call with the same call, and turns away a caller who has a live call", async () => {
+    const line = (callSid: string, from: string) => ({ CallSid: callSid, From: from, To: "+442079460000", Digits: "1", CallStatus: "in-progress", Direction: "inbound" });
+    const choose = `/twilio/dial-in/choose?plugin=${f.pluginId}&round=1`;
+    const first = await (await f.post(choose, line("CAretry0000000000000000000000001", "+442079460307"))).text();
+    const again = await (await f.post(choose, line("CAretry0000000000000000000000001", "+442079460307"))).text();
+    const made = await f.callsFrom("+442079460307");
+    expect(made).toHaveLength(1);
+    expect(first).toContain(`/twilio/calls/${made[0]!.id}/menu?attempt=1&amp;round=0`);
+    expect(again).toBe(first);
+
+    const web = await f.place("+442079460308");
+    expect(web.ok).toBe(true);
+    const turnedAway = await (await f.post(choose, line("CAretry0000000000000000000000002", "+442079460308"))).text();
+    expect(turnedAway).toContain("You already have a call in progress with this campaign.");
+    expect(await f.callsFrom("+442079460308")).toHaveLength(1);
+  });
+
   describe("postcode lookup on the keypad", () => {
     beforeAll(async () => {
       const tool = (await loadCallTool(f.db, f.pluginId))!;
