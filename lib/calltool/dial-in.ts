@@ -7,7 +7,7 @@ import type { TwilioParams } from "../telephony/webhook";
 import { param } from "../telephony/webhook";
 import { calls, type Call } from "./call-schema";
 import { readCallToolConfig, type CallToolConfig } from "./config";
-import { createCall, findExisting } from "./create-call";
+import { createCall, LIVE_AT_MOST_MINUTES } from "./create-call";
 import type { Language } from "./languages";
 import { checkMemberNumber, type MemberNumberRefusal } from "./member-number";
 import { buildCallScript, callerIdFor } from "./script";
@@ -57,17 +57,16 @@ const idempotencyKey = (callSid: string) => `dial-in:${callSid}`;
 export async function checkCaller(db: Db, tool: DialInTool, from: string, callSid: string): Promise<{ ok: true } | { ok: false; refusal: CallerRefusal }> {
   const checked = await checkMemberNumber(db, { phone: from, ip: "" }, { pluginId: tool.plugin.id, config: tool.config });
   if (!checked.ok) return checked;
-  const [row] = await selectRows<{ made: number | string }>(
+  // The number's calls from this page today, and whether one that isn't this line's is still live: one query.
+  const [row] = await selectRows<{ made: number | string; live: boolean | null }>(
     db,
-    sql`select count(*) as made from ${calls}
-        where ${calls.pageId} = ${tool.page.id} and ${calls.memberPhone} = ${checked.number} and ${calls.createdAt} > now() - make_interval(secs => ${DAY_SECONDS})`,
+    sql`select count(*) filter (where ${calls.createdAt} > now() - make_interval(secs => ${DAY_SECONDS})) as made,
+               bool_or(${calls.endedAt} is null and ${calls.createdAt} >= now() - make_interval(mins => ${LIVE_AT_MOST_MINUTES})
+                       and ${calls.idempotencyKey} is distinct from ${idempotencyKey(callSid)}) as live
+        from ${calls} where ${calls.pageId} = ${tool.page.id} and ${calls.memberPhone} = ${checked.number}`,
   );
+  if (row?.live) return { ok: false, refusal: "live" };
   if (Number(row?.made ?? 0) >= tool.config.callsPerNumberPerDay) return { ok: false, refusal: "limit" };
-  const live = await findExisting(db, tool.page.id, checked.number, idempotencyKey(callSid));
-  if (live) {
-    const [call] = await db.select({ key: calls.idempotencyKey }).from(calls).where(eq(calls.id, live.id));
-    if (call?.key !== idempotencyKey(callSid)) return { ok: false, refusal: "live" };
-  }
   return { ok: true };
 }
 
@@ -77,7 +76,7 @@ export async function checkCaller(db: Db, tool: DialInTool, from: string, callSi
  * timeline shows Direction=inbound. Twilio's retry of the request (same
  * CallSid) finds the call made the first time.
  */
-export async function startInboundCall(db: Db, tool: DialInTool, target: CallTargetRow, params: TwilioParams): Promise<{ ok: true; call: Call } | { ok: false; refusal: CallerRefusal | "no-caller-id" }> {
+export async function startInboundCall(db: Db, tool: DialInTool, target: CallTargetRow, params: TwilioParams): Promise<{ ok: true; call: Pick<Call, "id" | "script"> } | { ok: false; refusal: CallerRefusal | "no-caller-id" }> {
   const callSid = param(params, "CallSid");
   const checked = await checkMemberNumber(db, { phone: param(params, "From"), ip: "" }, { pluginId: tool.plugin.id, config: tool.config });
   if (!checked.ok) return checked;
@@ -91,7 +90,7 @@ export async function startInboundCall(db: Db, tool: DialInTool, target: CallTar
   );
   if (made.kind === "limit") return { ok: false, refusal: "limit" };
   const id = made.kind === "created" ? made.call.id : made.id;
-  const [call] = await selectRows<{ id: string }>(
+  const [call] = await selectRows<{ id: string; script: Call["script"] }>(
     db,
     sql`with attempt as (
           insert into call_attempts (call_id, attempt, placement, call_sid, placed_at, status, ringing_at, answered_at)
@@ -108,12 +107,10 @@ export async function startInboundCall(db: Db, tool: DialInTool, target: CallTar
         )
         update calls set direction = 'inbound', status = case when status = 'unstarted' then 'started' else status end, updated_at = now()
         where id = ${id} and idempotency_key = ${idempotencyKey(callSid)}
-        returning id`,
+        returning id, script`,
   );
   // The live call found was another one (the member's web call, say): not this caller's to join.
-  if (!call) return { ok: false, refusal: "live" };
-  const [row] = await db.select().from(calls).where(eq(calls.id, call.id));
-  return { ok: true, call: row! };
+  return call ? { ok: true, call } : { ok: false, refusal: "live" };
 }
 
 /** The call a dial-in line became, by its CallSid (none when the caller hung up before choosing a target). */
