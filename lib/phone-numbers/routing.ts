@@ -20,7 +20,7 @@ export const NUMBER_ROUTES = {
   },
   // One route for every call tool's dial-in number: the number dialled (To) says which call tool answers.
   "call-tool": {
-    label: "Call tool dial-in",
+    label: "Call tools (dial-in)",
     voice: "/twilio/dial-in",
     status: "/twilio/dial-in/status",
     fallback: "/twilio-webhook/fallback",
