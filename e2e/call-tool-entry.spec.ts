@@ -1,9 +1,10 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { openVirtualPhone, scriptNumber, signInAsNewCampaigner } from "./helpers";
+import { simulatorCredentials } from "./security/twilio";
 
-/** The simulated account's starter number: the campaign's dial-in number here. */
-const DIAL_IN = "+442079460000";
+/** The campaign's dial-in number, bought on the simulated account for this test (the starter number stays unrouted for others). */
+const DIAL_IN = "+442079460020";
 const ADA = "+442079460871";
 const GRACE = "+442079460872";
 const TARGETS = ["name,title,phone,country,constituency", `Ada Lovelace,MP,${ADA},GB,Cities of London and Westminster`, `Grace Hopper,MP,${GRACE},GB,Poplar and Limehouse`].join("\n");
@@ -15,6 +16,13 @@ test.describe.serial("members reach their target by postcode, on the page and by
   test("a campaigner imports a postcode table, and a member finds their target by postcode and is connected through the virtual phone @call-flow", async ({ browser }) => {
     test.setTimeout(120_000);
     const campaigner = await signInAsNewCampaigner(browser, "postie@example.org");
+    // The organisation buys a number on its (simulated) Twilio account, through Twilio's REST API.
+    const { accountSid, authToken } = simulatorCredentials();
+    const bought = await campaigner.request.post(`/dev/twilio/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers.json`, {
+      form: { PhoneNumber: DIAL_IN, FriendlyName: "Campaign line" },
+      headers: { Authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}` },
+    });
+    expect(bought.status()).toBe(201);
     await campaigner.goto("/admin/phone-numbers");
     await campaigner.getByLabel("Phone number").fill(DIAL_IN);
     await campaigner.getByLabel("Label (optional)").fill("Campaign line");
