@@ -1,9 +1,9 @@
 "use client";
-import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js/min";
 import { useEffect, useRef, useState } from "react";
 import type { TargetChoice } from "@/lib/calltool/choose-target";
 import { memberStrings } from "@/lib/calltool/member-strings";
 import type { MemberProgress } from "@/lib/calltool/progress";
+import { usePhoneCheck } from "./use-phone-check";
 
 type Props = {
   language: string;
@@ -43,7 +43,9 @@ export function CallForm({ language, targets, countries, returnTo, initial, post
   const key = useRef<string | null>(null);
   useEffect(() => () => void (poll.current && clearTimeout(poll.current)), []);
 
-  const phoneProblem = phone.trim() && !isValidPhoneNumber(phone, country as CountryCode) ? strings.invalidNumber(names.of(country) ?? country) : null;
+  const phoneCheck = usePhoneCheck();
+  const invalidNumber = () => strings.invalidNumber(names.of(country) ?? country);
+  const phoneProblem = phone.trim() && phoneCheck.isValid(phone, country) === false ? invalidNumber() : null;
   const phoneError = errors.member_phone_number || (touched ? phoneProblem : null);
 
   const follow = (statusUrl: string) => {
@@ -69,8 +71,11 @@ export function CallForm({ language, targets, countries, returnTo, initial, post
     if (inFlight.current) return;
     setTouched(true);
     if (!targetId) return setErrors({ target_id: strings.noTargetChosen });
-    if (phoneProblem || !phone.trim()) return setErrors({ member_phone_number: phoneProblem ?? strings.invalidNumber(names.of(country) ?? country) });
     inFlight.current = true;
+    if (!phone.trim() || (await phoneCheck.whenReady(phone, country)) === false) {
+      inFlight.current = false;
+      return setErrors({ member_phone_number: invalidNumber() });
+    }
     key.current ??= crypto.randomUUID();
     setSending(true);
     setErrors({});
@@ -181,8 +186,10 @@ export function CallForm({ language, targets, countries, returnTo, initial, post
             value={phone}
             onChange={(event) => {
               setPhone(event.target.value);
+              phoneCheck.prepare(); // autofill can fill the field without focusing it
               setErrors((current) => ({ ...current, member_phone_number: "" }));
             }}
+            onFocus={phoneCheck.prepare}
             onBlur={() => setTouched(true)}
             aria-invalid={phoneError ? true : undefined}
             aria-describedby={phoneError ? "member_phone_number-error" : undefined}
