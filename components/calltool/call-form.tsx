@@ -12,6 +12,8 @@ type Props = {
   countries: string[];
   returnTo: string;
   initial: { error?: string; field?: string; phone?: string; targetId?: string };
+  /** The postcode the targets were found by: a form posted without JavaScript brings it back with its error. */
+  postcode?: string;
 };
 
 const POLL_MS = 1500;
@@ -24,7 +26,7 @@ const POLL_MS = 1500;
  * resent request finds the call already made. Without JavaScript there is no
  * key, and the rule of one live call per number and page does the same.
  */
-export function CallForm({ language, targets, countries, returnTo, initial }: Props) {
+export function CallForm({ language, targets, countries, returnTo, initial, postcode }: Props) {
   const strings = memberStrings(language);
   const names = new Intl.DisplayNames([language], { type: "region" });
   const [targetId, setTargetId] = useState(initial.targetId && targets.some((t) => t.id === initial.targetId) ? initial.targetId : targets.length === 1 ? targets[0]!.id : "");
@@ -126,6 +128,7 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
     <form id="call-form" action="/api/call" method="post" onSubmit={submit} noValidate className="space-y-4">
       <input type="hidden" name="return_to" value={returnTo} />
       <input type="hidden" name="language" value={language} />
+      {postcode && <input type="hidden" name="postcode" value={postcode} />}
       {targets.length > 1 ? (
         <fieldset aria-describedby={errors.target_id ? "target_id-error" : undefined} aria-invalid={errors.target_id ? true : undefined}>
           <legend className="font-semibold">{strings.chooseTarget}</legend>

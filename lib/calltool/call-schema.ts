@@ -38,6 +38,8 @@ export const calls = pgTable(
     memberCountry: text("member_country").notNull(),
     memberIp: text("member_ip").notNull().default(""),
     status: text("status").notNull().default("unstarted"), // CallStatus: failed | unstarted | started | connected
+    /** outbound: the app rang the member (the web form); inbound: the member dialled the call tool's number. */
+    direction: text("direction").notNull().default("outbound"),
     script: jsonb("script").$type<CallScript>().notNull(),
     /** The key the member's browser sent with the form: a resubmission finds this call instead of placing another. */
     idempotencyKey: text("idempotency_key"),

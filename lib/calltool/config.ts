@@ -6,12 +6,22 @@ import { DEFAULT_SPOKEN, type Language } from "./languages";
  * the server. Targets are kept apart (call_targets), because members and
  * Twilio webhooks look them up by id.
  */
-export const SELECTION_MODES = ["random", "pick", "drilldown"] as const;
+export const SELECTION_MODES = ["random", "pick", "drilldown", "postcode"] as const;
 export type SelectionMode = (typeof SELECTION_MODES)[number];
 export const SELECTION_MODE_LABELS: Record<SelectionMode, string> = {
   random: "A random target",
   pick: "The member picks from the list",
   drilldown: "The member narrows down by attributes",
+  postcode: "The member's postcode (from your postcode table)",
+};
+
+/** What a member whose postcode isn't in the table is offered. */
+export const POSTCODE_FALLBACKS = ["random", "pick", "sorry"] as const;
+export type PostcodeFallback = (typeof POSTCODE_FALLBACKS)[number];
+export const POSTCODE_FALLBACK_LABELS: Record<PostcodeFallback, string> = {
+  random: "Call a random target",
+  pick: "Choose from the whole list",
+  sorry: "Say sorry: no call",
 };
 
 const e164OrEmpty = z
@@ -65,6 +75,11 @@ export const callToolConfigSchema = z.object({
   targetsPerCall: z.coerce.number().int().min(1, "is at least 1").max(MAX_TARGETS_PER_CALL, `is at most ${MAX_TARGETS_PER_CALL}`).default(1),
   /** Waiting out a busy switchboard: the member stays on the line while the target is redialled. */
   busyRedial: busyRedialSchema.default({ enabled: false, attempts: 3, delaySeconds: 30 }),
+  /** The number members may dial to call without the web (one of the organisation's numbers), or "". */
+  dialInNumber: e164OrEmpty.default(""),
+  /** The country of the postcode table, set when it is imported: it decides how postcodes are normalised. */
+  postcodeCountry: z.string().regex(/^[A-Z]{2}$/).or(z.literal("")).default(""),
+  postcodeFallback: z.enum(POSTCODE_FALLBACKS).default("pick"),
 });
 
 export type CallToolConfig = z.infer<typeof callToolConfigSchema>;

@@ -59,15 +59,13 @@ export const stepUrl = (callId: string, step: Step, place: Partial<Place>) => ca
 export const eventsUrl = (callId: string, attempt: number) => stepUrl(callId, "events", { attempt });
 
 // Twilio's <Say> language codes for our page languages (also the ones Twilio's 2016 XSD knows).
-type SayLanguage = NonNullable<Parameters<VoiceResponse["say"]>[0] extends infer A ? (A extends { language?: infer L } ? L : never) : never>;
-const sayLanguage = (language: string) => (["en", "fr", "de", "es"].includes(language) ? language : "en") as SayLanguage;
+export type SayLanguage = NonNullable<Parameters<VoiceResponse["say"]>[0] extends infer A ? (A extends { language?: infer L } ? L : never) : never>;
+export const sayLanguage = (language: string) => (["en", "fr", "de", "es"].includes(language) ? language : "en") as SayLanguage;
 
 type Spoken = CallScript["message"];
-type Parent = { play(url: string): unknown; say(attributes: { language: SayLanguage }, text: string): unknown };
+export type Parent = { play(url: string): unknown; say(attributes: { language: SayLanguage }, text: string): unknown };
 
-export { sayLanguage, type SayLanguage };
-
-function speak(parent: Parent, spoken: Spoken, language: string): void {
+export function speak(parent: Parent, spoken: Spoken, language: string): void {
   if (spoken.url) parent.play(spoken.url);
   else parent.say({ language: sayLanguage(language) }, spoken.text);
 }

@@ -39,7 +39,7 @@ export async function loadCallTool(db: Db, pluginId: string): Promise<CallToolEd
 }
 
 /** Takes the edit if nobody saved since `version`; answers the new version. */
-async function bumpVersion(db: Db, pluginId: string, version: number, config?: CallToolConfig): Promise<number> {
+export async function bumpVersion(db: Db, pluginId: string, version: number, config?: CallToolConfig): Promise<number> {
   const [updated] = await db
     .update(plugins)
     .set({ ...(config ? { config } : {}), version: sql`${plugins.version} + 1` })
@@ -63,6 +63,7 @@ export async function saveCallToolSettings(db: Db, pluginId: string, version: nu
   if (config.callerId && !(await knownCallerIds(db, [config.callerId])).has(config.callerId)) {
     throw new FieldError("callerId", "Add this number on the Phone numbers page first, or choose one from the list");
   }
+  await checkDialInNumber(db, pluginId, config.dialInNumber);
   const wanted = [config.message.clipId, config.menu.clipId].filter((id): id is string => !!id);
   const existing = new Set(wanted.length ? (await db.select({ id: soundClips.id }).from(soundClips).where(inArray(soundClips.id, wanted))).map((row) => row.id) : []);
   for (const slot of ["message", "menu"] as const) {
@@ -71,6 +72,18 @@ export async function saveCallToolSettings(db: Db, pluginId: string, version: nu
   }
   checkDrillDown(config, current.targets, "targetByAttributes");
   return bumpVersion(db, pluginId, version, config);
+}
+
+/** A dial-in number is one of the organisation's numbers, and answers for one call tool only: the number dialled says which. */
+async function checkDialInNumber(db: Db, pluginId: string, number: string): Promise<void> {
+  if (!number) return;
+  if (!(await knownCallerIds(db, [number])).has(number)) throw new FieldError("dialInNumber", "Add this number on the Phone numbers page first, or choose one from the list");
+  const [other] = await db
+    .select({ id: plugins.id })
+    .from(plugins)
+    .where(and(eq(plugins.type, "call_tool"), sql`${plugins.config}->>'dialInNumber' = ${number}`, sql`${plugins.id} <> ${pluginId}`))
+    .limit(1);
+  if (other) throw new FieldError("dialInNumber", "Another call tool already takes calls on this number; choose another");
 }
 
 export type TargetsSaved = { ok: true; version: number; targets: Target[] } | { ok: false; errors: TargetError[] };

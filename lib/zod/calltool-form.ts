@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_TARGETS_PER_CALL, SELECTION_MODES } from "../calltool/config";
+import { MAX_TARGETS_PER_CALL, POSTCODE_FALLBACKS, SELECTION_MODES } from "../calltool/config";
 import { countryCodeProblem } from "../calltool/targets";
 
 const list = (value: unknown) =>
@@ -22,6 +22,8 @@ export const settingsFormSchema = z.object({
   messageText: z.string().trim().min(1, "Write what the phone says when there is no recording").max(2_000, "At most 2,000 characters"),
   menuText: z.string().trim().min(1, "Write the menu the phone reads when there is no recording").max(2_000, "At most 2,000 characters"),
   callerId: z.string().trim().default(""),
+  dialInNumber: z.string().trim().default(""),
+  postcodeFallback: z.enum(POSTCODE_FALLBACKS, { error: "Choose what members whose postcode isn't found are offered" }).default("pick"),
   // ISO 3166-1 alpha-2 codes, checked as the targets' CSV import checks them: "UK" is a slip for GB.
   allowedCountries: z.preprocess(
     (value) => (Array.isArray(list(value)) ? (list(value) as string[]).map((item) => item.toUpperCase()) : value),

@@ -37,6 +37,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     ["Target", `${who.name} (${who.phone}${who.extension ? ` ext. ${who.extension}` : ""})`],
     ["Member", maskPhoneNumber(call.memberPhone)],
     ["Attempts", String(attempts.length)],
+    ["Direction", call.direction === "inbound" ? "inbound: the member dialled in" : "outbound: the app rang the member"],
   ];
   return (
     <>

@@ -4,7 +4,7 @@ import { Field } from "@/components/form/field";
 import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
-import { MAX_TARGETS_PER_CALL, SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
+import { MAX_TARGETS_PER_CALL, POSTCODE_FALLBACK_LABELS, POSTCODE_FALLBACKS, SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
 import { saveSettingsAction } from "./actions";
 import { useSavedVersion } from "@/components/form/use-saved-version";
 
@@ -18,6 +18,15 @@ type Props = {
   phoneNumbers: { number: string; label: string }[];
   attributeNames: string[];
 };
+
+function NumberOptions({ numbers }: { numbers: Props["phoneNumbers"] }) {
+  return numbers.map((entry) => (
+    <option key={entry.number} value={entry.number}>
+      {entry.number}
+      {entry.label ? ` (${entry.label})` : ""}
+    </option>
+  ));
+}
 
 export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers, attributeNames }: Props) {
   const [state, action] = useActionState(saveSettingsAction, {} as ActionState);
@@ -47,6 +56,15 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
         </div>
         {errors.selectionMode && <p className="mt-1 text-sm text-red-700">{errors.selectionMode}</p>}
       </fieldset>
+      <Field label="When a member's postcode isn't in the table" name="postcodeFallback" error={errors.postcodeFallback} hint="For “their postcode”: what the page and the phone offer instead.">
+        <select id="postcodeFallback" name="postcodeFallback" defaultValue={value("postcodeFallback", config.postcodeFallback)} className={input}>
+          {POSTCODE_FALLBACKS.map((fallback) => (
+            <option key={fallback} value={fallback}>
+              {POSTCODE_FALLBACK_LABELS[fallback]}
+            </option>
+          ))}
+        </select>
+      </Field>
       <Field
         label="Narrow down by (in order)"
         name="targetByAttributes"
@@ -68,12 +86,13 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
         <Field label="Caller ID" name="callerId" error={errors.callerId} hint="The number members' phones show. Manage the list on the Phone numbers page.">
           <select id="callerId" name="callerId" defaultValue={value("callerId", config.callerId)} className={input}>
             <option value="">Choose a number…</option>
-            {phoneNumbers.map((entry) => (
-              <option key={entry.number} value={entry.number}>
-                {entry.number}
-                {entry.label ? ` (${entry.label})` : ""}
-              </option>
-            ))}
+            <NumberOptions numbers={phoneNumbers} />
+          </select>
+        </Field>
+        <Field label="Dial-in number" name="dialInNumber" error={errors.dialInNumber} hint="Members may phone it to call without the web. Save, then connect it below.">
+          <select id="dialInNumber" name="dialInNumber" defaultValue={value("dialInNumber", config.dialInNumber)} className={input}>
+            <option value="">None</option>
+            <NumberOptions numbers={phoneNumbers} />
           </select>
         </Field>
         <Field
