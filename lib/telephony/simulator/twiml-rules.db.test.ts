@@ -65,8 +65,9 @@ describe(`the <Number url> document runs in full on the callee's leg (${testDriv
   const dialed = (sid: string) => s.requestsTo("/dialed", sid)[0];
 
   it("gathers the callee's key, follows its action, then bridges", async () => {
-    await s.script("+442079462003", { answer: "answer", answerAfter: 0, hangupAfter: 60 });
-    await s.script("+442079462002", { answer: "answer", answerAfter: 1, digits: [{ after: 0.5, digits: "1", onPrompt: true }], hangupAfter: 20 });
+    // Hang-ups long after the screening (seconds of real time at this speed), so a loaded machine still bridges first.
+    await s.script("+442079462003", { answer: "answer", answerAfter: 0, hangupAfter: 240 });
+    await s.script("+442079462002", { answer: "answer", answerAfter: 1, digits: [{ after: 0.5, digits: "1", onPrompt: true }], hangupAfter: 120 });
     const { sid } = await s.call("+442079462003", "/dial-screened");
     await s.fixture.waitForEnd(sid);
     const leg = dialed(sid)!;
