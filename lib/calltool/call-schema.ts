@@ -40,6 +40,10 @@ export const calls = pgTable(
     failureMessage: text("failure_message"),
     /** Menu rounds that ended without a valid choice (the most reached; three end the call). */
     menuRounds: integer("menu_rounds").notNull().default(0),
+    /** The message finished (or a key skipped it) and the menu began: the funnel's "heard the message". */
+    messageHeardAt: timestamp("message_heard_at", { withTimezone: true }),
+    /** Counted into the statistics' rollups (lib/stats/rollup.ts); until then the statistics read the call itself. */
+    rolledUpAt: timestamp("rolled_up_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
@@ -55,6 +59,9 @@ export const calls = pgTable(
     index("calls_live_idx").on(table.createdAt).where(sql`${table.endedAt} is null`),
     // The number's calls from a page in the last day: its daily limit.
     index("calls_number_idx").on(table.pageId, table.memberPhone, table.createdAt),
+    // The page's public counter (last 24 h) and the statistics' calls not yet rolled up.
+    index("calls_page_created_idx").on(table.pageId, table.createdAt),
+    index("calls_unrolled_idx").on(table.createdAt).where(sql`${table.rolledUpAt} is null`),
   ],
 );
 

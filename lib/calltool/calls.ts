@@ -55,6 +55,11 @@ export function recordMenuRound(db: Db, id: string, round: number): Promise<Call
   return updateCall(db, id, { menuRounds: sql`greatest(${calls.menuRounds}, ${round})` });
 }
 
+/** The message ended (or a key skipped it) and the menu begins: the funnel's "heard the message". The first time sticks. */
+export function recordMessageHeard(db: Db, id: string): Promise<Call | null> {
+  return updateCall(db, id, { messageHeardAt: sql`coalesce(${calls.messageHeardAt}, now())` });
+}
+
 /** The dial's row, from the call's script (the target's id and name), as a select for insert … select. */
 const dialRow = (id: string, attempt: number, dial: number, more = sql``) =>
   sql`select ${id}::uuid, ${dial}::integer, ${attempt}::integer, (${calls.script}->'target'->>'id')::uuid, ${calls.script}->'target'->>'name' ${more} from ${calls} where ${calls.id} = ${id}`;

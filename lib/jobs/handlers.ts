@@ -7,6 +7,7 @@ import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
 import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
 import { sweepDeliveries } from "../integrations/service";
 import { pruneRateLimits } from "../rate-limit";
+import { rollUpCalls } from "../stats/rollup";
 
 /**
  * What a job does, per job name. A handler gets the job's data and must be
@@ -39,6 +40,11 @@ export const JOB_HANDLERS = {
   // Calls Twilio left us unsure about: asked about through the REST API (lib/calltool/reconcile.ts).
   "calls.reconcile": {
     handler: async () => void (await reconcileCalls(db())),
+    schedule: "* * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+  // Finished calls folded into the statistics' rollups (lib/stats), so the statistics page reads thousands of rows, not millions.
+  "stats.roll-up": {
+    handler: async () => void (await rollUpCalls(db())),
     schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
   // On the simulator, the demo phone bank's number is bought and connected through the API once the server answers.

@@ -1,4 +1,4 @@
-import { loadCall, recordMenuRound } from "@/lib/calltool/calls";
+import { recordMenuRound, recordMessageHeard } from "@/lib/calltool/calls";
 import { goodbyeTwiml, menuStep, menuTwiml, readPlace, redirectTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
 import { db } from "@/lib/db/client";
 import { param, twilioWebhook } from "@/lib/telephony/webhook";
@@ -10,7 +10,7 @@ export const POST = twilioWebhook<{ id: string }>(async ({ params, route, url })
   const step = menuStep(place, param(params, "Digits"));
   if (step.kind === "connect") return redirectTwiml(route.id, "connect", { attempt: place.attempt, dial: 1 });
   if (step.kind === "replay") return redirectTwiml(route.id, "start", { attempt: place.attempt, replay: step.replay });
-  const call = place.round > 0 ? await recordMenuRound(db(), route.id, place.round) : await loadCall(db(), route.id);
+  const call = place.round > 0 ? await recordMenuRound(db(), route.id, place.round) : await recordMessageHeard(db(), route.id);
   if (!call) return unknownCallTwiml();
   if (step.kind === "goodbye") return goodbyeTwiml(call.script.language, step.wrongKeys);
   return menuTwiml(call.id, { ...place, round: step.round, wrong: step.wrong }, call.script, step.notAnOption);
