@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { TargetChoice } from "@/lib/calltool/choose-target";
 import { memberStrings } from "@/lib/calltool/member-strings";
 import type { MemberProgress } from "@/lib/calltool/progress";
+import { CallFeedback } from "./call-feedback";
 
 type Props = {
   language: string;
@@ -33,7 +34,8 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   const [phone, setPhone] = useState(initial.phone ?? "");
   const [touched, setTouched] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>(initial.error ? { [initial.field ?? "form"]: initial.error } : {});
-  const [progress, setProgress] = useState<MemberProgress | null>(null);
+  const [progress, setProgress] = useState<(MemberProgress & { feedbackToken?: string }) | null>(null);
+  const [feedbackUrl, setFeedbackUrl] = useState("");
   const [sending, setSending] = useState(false);
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
@@ -46,10 +48,11 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
 
   const follow = (statusUrl: string) => {
     let shown = -1;
+    setFeedbackUrl(statusUrl.replace(/\/status$/, "/feedback"));
     const tick = async () => {
       const response = await fetch(statusUrl, { cache: "no-store" }).catch(() => null);
       if (response?.ok) {
-        const next = (await response.json()) as MemberProgress;
+        const next = (await response.json()) as MemberProgress & { feedbackToken?: string };
         // Answers can cross on the network: never show an earlier state after a later one.
         if (next.rank >= shown) {
           shown = next.rank;
@@ -102,6 +105,7 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
             {strings.followUp}
           </a>
         )}
+        {progress.feedbackToken && <CallFeedback language={language} feedbackUrl={feedbackUrl} token={progress.feedbackToken} />}
         {progress.done && !progress.connected && (
           <button type="button" onClick={tryAgain} className="mt-4 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {strings.tryAgain}

@@ -18,6 +18,7 @@ export const feedbackSchema = z.object({
   note: z
     .string()
     .max(NOTE_MAX, { error: `Keep the note under ${NOTE_MAX} characters.` })
-    .transform((note) => note.replace(/[\u0000-\u001f\u007f]+/g, " ").trim())
+    // One line: control characters (NUL, line breaks) and runs of spaces become one space.
+    .transform((note) => note.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim())
     .default(""),
 });
