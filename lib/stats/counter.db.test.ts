@@ -53,7 +53,7 @@ describe(`the public counter (${testDriver()})`, () => {
     const first = await cachedPageCount(database.db, "busy-day", start);
     await addCall(database.db, page, reachedAda);
     expect(await cachedPageCount(database.db, "busy-day", start + COUNT_FRESH_MS - 1)).toEqual(first);
-    expect((await cachedPageCount(database.db, "busy-day", start + COUNT_FRESH_MS)).total).toBe(first!.total + 1);
+    expect((await cachedPageCount(database.db, "busy-day", start + COUNT_FRESH_MS))!.total).toBe(first!.total + 1);
     const response = await route.GET(new Request("http://app.test/api/pages/busy-day/count"), { params: Promise.resolve({ slug: "busy-day" }) });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toMatch(/s-maxage=5\b/);

@@ -19,7 +19,7 @@ export const ABANDON_MS = 24 * 3600 * 1000;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Calls matching `where`, with their attempts and dials, as the statistics count them. Three queries. */
-export async function loadStatsRecords(db: Db | Tx, where: SQL, now = new Date(), lock = false): Promise<{ ids: string[]; records: CallStatsRecord[] }> {
+export async function loadStatsRecords(db: Db | Tx, where: SQL, now = new Date(), lock?: { batchSize: number }): Promise<{ ids: string[]; records: CallStatsRecord[] }> {
   const select = db
     .select({
       id: calls.id,
@@ -37,7 +37,7 @@ export async function loadStatsRecords(db: Db | Tx, where: SQL, now = new Date()
     })
     .from(calls)
     .where(where);
-  const rows = lock ? await select.orderBy(calls.createdAt).limit(ROLLUP_BATCH).for("update", { skipLocked: true }) : await select;
+  const rows = lock ? await select.orderBy(calls.createdAt).limit(lock.batchSize).for("update", { skipLocked: true }) : await select;
   const ids = rows.map((row) => row.id);
   if (!ids.length) return { ids, records: [] };
   const [attempts, dials] = await Promise.all([
@@ -88,9 +88,9 @@ export const rollableCalls = (now: Date) =>
   )!;
 
 /** One batch; answers how many calls it rolled up. */
-export async function rollUpBatch(db: Db, now = new Date()): Promise<number> {
+export async function rollUpBatch(db: Db, now = new Date(), batchSize = ROLLUP_BATCH): Promise<number> {
   return db.transaction(async (tx) => {
-    const { ids, records } = await loadStatsRecords(tx, rollableCalls(now), now, true);
+    const { ids, records } = await loadStatsRecords(tx, rollableCalls(now), now, { batchSize });
     if (!ids.length) return 0;
     const tally = new StatsTally();
     for (const record of records) tally.add(record);
@@ -137,12 +137,13 @@ export async function rollUpBatch(db: Db, now = new Date()): Promise<number> {
 }
 
 /** Batches until none is left or `maxBatches` ran (the job comes back a minute later). */
-export async function rollUpCalls(db: Db, options: { now?: Date; maxBatches?: number } = {}): Promise<number> {
+export async function rollUpCalls(db: Db, options: { now?: Date; maxBatches?: number; batchSize?: number } = {}): Promise<number> {
   let total = 0;
+  const batchSize = options.batchSize ?? ROLLUP_BATCH;
   for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
-    const rolled = await rollUpBatch(db, options.now ?? new Date());
+    const rolled = await rollUpBatch(db, options.now ?? new Date(), batchSize);
     total += rolled;
-    if (rolled < ROLLUP_BATCH) break;
+    if (rolled < batchSize) break;
   }
   return total;
 }
