@@ -30,6 +30,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       max: options.maxConnections ?? 10,
       // Fail fast when the database is unreachable, so a webhook answers 503 (and Twilio retries) well within its 15 s.
       connect_timeout: 4,
+      // After the database comes back, be connected again within a second or two (postgres.js's own backoff reaches 20 s).
+      backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1.5),
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;

@@ -18,3 +18,12 @@ export interface ClipStorage {
   /** Removes an object; removing one that is already gone is not an error. */
   remove(key: string): Promise<void>;
 }
+
+/**
+ * The store could not take the clip: unreachable, too slow, or refusing us.
+ * Not the campaigner's doing, so it is not a FieldError: the upload route
+ * answers 503, and nothing they had before is touched.
+ */
+export class ClipStoreUnavailable extends Error {
+  override name = "ClipStoreUnavailable";
+}

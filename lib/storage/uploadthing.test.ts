@@ -1,4 +1,6 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClipStoreUnavailable } from "./types";
 import { decodeUploadthingToken, encodeUploadthingToken, startFakeUploadthing, type FakeUploadthing } from "./testing/fake-uploadthing";
 import { createUploadthingStorage } from "./uploadthing";
 
@@ -73,6 +75,35 @@ describe("uploadthing clip storage", () => {
       const stored = await storage().save(clip);
       await expect(wrongKeyStorage().remove(stored.key)).rejects.toThrow(/^The clip could not be removed from uploadthing: .*401/);
       expect(fake.files.has(stored.key)).toBe(true);
+    });
+  });
+
+  describe("when uploadthing can't be reached", () => {
+    it("gives up at once on a refused connection, with the error the upload route turns into a 503", async () => {
+      const closed = await startFakeUploadthing();
+      await closed.close(); // its ports now refuse connections
+      const started = Date.now();
+      const error = await createUploadthingStorage({ token: closed.token, apiUrl: closed.apiUrl, ingestUrl: closed.ingestUrl }).save(clip).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ClipStoreUnavailable);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+
+    it("gives up on one that takes the connection and never answers, after its timeout", async () => {
+      const sockets: net.Socket[] = [];
+      const silent = net.createServer((socket) => void sockets.push(socket)); // accepts, reads, never answers
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+      try {
+        const started = Date.now();
+        const error = await createUploadthingStorage({ token: fake.token, apiUrl: url, ingestUrl: url, timeoutMs: 1_500 }).save(clip).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ClipStoreUnavailable);
+        expect(sockets.length).toBeGreaterThan(0); // it did reach the silent server, and waited on it
+        expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+        expect(Date.now() - started).toBeLessThan(10_000);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        silent.close();
+      }
     });
   });
 });

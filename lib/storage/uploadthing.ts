@@ -1,6 +1,6 @@
 import "server-only";
 import { UTApi } from "uploadthing/server";
-import type { ClipStorage, StoredObject } from "./types";
+import { ClipStoreUnavailable, type ClipStorage, type StoredObject } from "./types";
 
 export type UploadthingStorageOptions = {
   /** UPLOADTHING_TOKEN: base64 JSON { apiKey, appId, regions } from the uploadthing dashboard. */
@@ -9,7 +9,12 @@ export type UploadthingStorageOptions = {
   apiUrl?: string;
   /** Overrides https://<region>.ingest.uploadthing.com (the bytes go here). */
   ingestUrl?: string;
+  /** How long an upload may take before we give up on it (the campaigner is waiting). */
+  timeoutMs?: number;
 };
+
+/** A 10 MB clip at a slow office uplink's 1 MB/s, with room to spare. */
+const UPLOAD_TIMEOUT_MS = 30_000;
 
 /**
  * Clips on uploadthing, through the official server SDK.
@@ -37,11 +42,13 @@ export function createUploadthingStorage(options: UploadthingStorageOptions): Cl
       // network) in `error` rather than throwing; it throws only for misuse.
       // The copy gives File an ArrayBuffer-backed view, which Blob parts must be.
       const file = new File([new Uint8Array(bytes)], name, { type: contentType });
-      const result = await utapi.uploadFiles(file).catch((cause: unknown) => {
-        throw new Error(`The clip could not be stored: ${describe(cause)}`, { cause });
+      // Unreachable, refused and timed out all come back as UPLOAD_FAILED (or
+      // an abort): to the campaigner they are the same "try again later".
+      const result = await utapi.uploadFiles(file, { signal: AbortSignal.timeout(options.timeoutMs ?? UPLOAD_TIMEOUT_MS) }).catch((cause: unknown) => {
+        throw new ClipStoreUnavailable(`The clip could not be stored: ${describe(cause)}`, { cause });
       });
       if (result.error) {
-        throw new Error(`The clip could not be stored: uploadthing answered "${result.error.message}" (${result.error.code}).`, { cause: result.error });
+        throw new ClipStoreUnavailable(`The clip could not be stored: uploadthing answered "${result.error.message}" (${result.error.code}).`, { cause: result.error });
       }
       // ufsUrl is the current public address; `url` and `appUrl` are deprecated
       // (the SDK itself reads them, hence its deprecation warnings per upload).

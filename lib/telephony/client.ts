@@ -6,13 +6,22 @@ import { telephonyConfig, type TelephonyConfig } from "./config";
 const TWILIO_ORIGIN = "https://api.twilio.com";
 
 /**
- * The SDK's own RequestClient, with every api.twilio.com URI pointed at
- * another base URL (the simulator, or a test double). This is the SDK's
- * documented `httpClient` extension point; nothing else builds Twilio URLs.
+ * How long a REST request may take before we give up on Twilio's answer. A
+ * member pressing "Call me" waits for it, and must hear back within 10 s;
+ * a call whose creation got no answer is "unknown", not failed (Twilio may
+ * have placed it), and is reconciled later (lib/calltool/reconcile.ts).
+ */
+export const TWILIO_TIMEOUT_MS = 8_000;
+
+/**
+ * The SDK's own RequestClient, with our timeout (the SDK's own is 30 s), and
+ * with every api.twilio.com URI pointed at another base URL when one is set
+ * (the simulator, or a test double). This is the SDK's documented
+ * `httpClient` extension point; nothing else builds Twilio URLs.
  */
 export class BaseUrlRequestClient extends twilio.RequestClient {
   constructor(private readonly baseUrl: string) {
-    super({ timeout: 15_000 });
+    super({ timeout: TWILIO_TIMEOUT_MS });
   }
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {
@@ -27,8 +36,7 @@ export function rewriteTwilioUri(uri: string, baseUrl: string): string {
 export type TwilioClient = ReturnType<typeof twilio>;
 
 export function createTwilioClient(config: Pick<TelephonyConfig, "accountSid" | "authToken" | "apiBaseUrl">): TwilioClient {
-  const httpClient = config.apiBaseUrl === TWILIO_ORIGIN ? undefined : new BaseUrlRequestClient(config.apiBaseUrl);
-  return twilio(config.accountSid, config.authToken, { httpClient });
+  return twilio(config.accountSid, config.authToken, { httpClient: new BaseUrlRequestClient(config.apiBaseUrl) });
 }
 
 let cached: TwilioClient | undefined;

@@ -74,7 +74,8 @@ export function twilioWebhook<RouteParams = Record<string, never>>(handler: Hand
     }
     const effective = request.method === "POST" ? params : Object.fromEntries(url.searchParams);
     try {
-      const result = await handler({ params: effective, url, route: ((await context?.params) ?? {}) as RouteParams });
+      const route = ((await context?.params) ?? {}) as RouteParams;
+      const result = await withinDeadline(Promise.resolve().then(() => handler({ params: effective, url, route })));
       return result instanceof Response ? result : twimlResponse(result);
     } catch (error) {
       log.error({ err: error, path: url.pathname, callSid: param(effective, "CallSid") }, "Twilio webhook failed");
@@ -85,6 +86,30 @@ export function twilioWebhook<RouteParams = Record<string, never>>(handler: Hand
       return twimlResponse(options.onError === "empty" ? new VoiceResponse() : apologyTwiml());
     }
   };
+}
+
+/**
+ * How long a handler may take. Every step is a statement or two, answered in
+ * milliseconds; one still waiting after this is waiting on a database that
+ * has gone (postgres.js holds queries while it reconnects, with backoff, for
+ * as long as it takes). Twilio gives up at 15 s; answering 503 well before
+ * lets its retry find the database back. A handler that finishes later does
+ * no harm: every step is idempotent, so the retry changes nothing twice.
+ */
+export const WEBHOOK_DEADLINE_MS = 4_000;
+
+class DeadlinePassed extends Error {
+  // Reads as a lost connection to isDatabaseUnavailable().
+  readonly code = "CONNECT_TIMEOUT";
+}
+
+function withinDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlinePassed(`no answer within ${WEBHOOK_DEADLINE_MS} ms`)), WEBHOOK_DEADLINE_MS);
+  });
+  work.catch(() => undefined); // a late failure, after the deadline answered, is not unhandled
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** For status callbacks: Twilio reads only the status code. */

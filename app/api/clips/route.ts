@@ -4,9 +4,11 @@ import { MAX_CLIP_BYTES } from "@/lib/calltool/clips";
 import { storeClip } from "@/lib/calltool/clip-service";
 import { db } from "@/lib/db/client";
 import { FieldError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { BodyTooLarge, readForm } from "@/lib/http/body";
 import { withoutNul } from "@/lib/http/form";
 import { clipStorage } from "@/lib/storage";
+import { ClipStoreUnavailable } from "@/lib/storage/types";
 
 const refuse = (status: number, message: string) => Response.json({ errors: { file: message } }, { status });
 
@@ -30,6 +32,10 @@ export async function POST(request: Request) {
     return Response.json({ clip: { id: clip.id, fileName: clip.fileName, url: clip.url, durationSeconds: clip.durationSeconds, size: clip.size } }, { status: 201 });
   } catch (error) {
     if (error instanceof FieldError) return refuse(422, error.message);
+    if (error instanceof ClipStoreUnavailable) {
+      log.warn({ err: error }, "The clip store refused or did not answer an upload");
+      return refuse(503, "The clip store can't be reached just now, so this clip was not saved. Your current clip is unchanged. Try again in a few minutes.");
+    }
     throw error;
   }
 }

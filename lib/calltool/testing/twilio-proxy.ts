@@ -7,7 +7,14 @@ export type RestRequest = { method: string; path: string; params: URLSearchParam
  * passing it on (Twilio created the call, its answer was lost), cut it
  * before (Twilio never saw it), or answer with an error status instead.
  */
-export type CreateFault = { kind: "drop-after-create" } | { kind: "drop-before-create" } | { kind: "status"; status: number; code: number; message: string };
+export type CreateFault =
+  | { kind: "drop-after-create" }
+  | { kind: "drop-before-create" }
+  | { kind: "status"; status: number; code: number; message: string }
+  /** Twilio answers, but only after `ms` (the call is created when the answer comes). */
+  | { kind: "slow"; ms: number }
+  /** Twilio takes the request and never answers. */
+  | { kind: "silent" };
 
 /**
  * A stand-in for the network between the app and Twilio's REST API: it
@@ -30,6 +37,8 @@ export async function startTwilioProxy(upstream: string) {
       incoming.socket.destroy();
       return;
     }
+    if (fault?.kind === "silent") return;
+    if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === "status") {
       outgoing.writeHead(fault.status, { "Content-Type": "application/json" });
       outgoing.end(JSON.stringify({ code: fault.code, message: fault.message, more_info: `https://www.twilio.com/docs/errors/${fault.code}`, status: fault.status }));
