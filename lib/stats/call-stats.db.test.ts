@@ -102,6 +102,14 @@ describe(`call statistics (${testDriver()})`, () => {
     expect(JSON.stringify(talk)).toContain("300");
   });
 
+  it("merge calls not yet rolled up into the rolled-up medians, exactly", async () => {
+    await addCall(database.db, scope, { target: ada, member: "heard", dials: [{ status: "completed", seconds: 200 }] });
+    const ada2 = (await callStats(database.db, { pluginId: scope.pluginId })).targets.find((target) => target.targetName === "Ada Lovelace")!;
+    expect(ada2).toMatchObject({ connected: 4, medianTalk: 80, averageTalk: 370 / 4 });
+    await rollUpCalls(database.db);
+    expect((await callStats(database.db, { pluginId: scope.pluginId })).targets.find((target) => target.targetName === "Ada Lovelace")).toEqual(ada2);
+  });
+
   it("keep each scope apart", async () => {
     const elsewhere = await callStats(database.db, { pageId: randomUUID() });
     expect(elsewhere.total).toBe(0);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { calls } from "../calltool/call-schema";
+import { medianTalk } from "./median-query";
 import { loadStatsRecords } from "./rollup";
 import { StatsTally, zeroTarget, type TargetTally } from "./record";
 import { callStatsCounts, callStatsDaily, callStatsTargets } from "./schema";
@@ -64,7 +65,7 @@ export async function callStats(db: Db, scope: StatsScope, now = new Date()): Pr
           .from(callStatsDaily)
           .where(and(rollupWhere(scope, callStatsDaily), gte(callStatsDaily.day, weeks[0]!)))
           .groupBy(callStatsDaily.day),
-        medianTalk(tx, scope, liveTalk),
+        medianTalk(tx as unknown as Db, (alias) => scopeSql(scope, alias), liveTalk),
       ]);
       return { tally, counts, targets, daily, medians };
     },
@@ -72,26 +73,6 @@ export async function callStats(db: Db, scope: StatsScope, now = new Date()): Pr
   );
   const feedback = await feedbackByTarget(db, scope);
   return assemble(read, feedback, days, weeks);
-}
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** Exact median talk time per target, from the talk-time histogram and the live calls' talk times. */
-async function medianTalk(tx: Tx, scope: StatsScope, live: { targetId: string; seconds: number; count: number }[]): Promise<Map<string, number>> {
-  const liveRows = live.length ? sql`union all values ${sql.join(live.map((row) => sql`(${row.targetId}::uuid, ${row.seconds}::int, ${row.count}::int)`), sql`, `)}` : sql``;
-  const rows = await tx.execute<{ target_id: string; median: string | number }>(sql`
-    with h as (
-      select target_id, seconds, sum(count)::int as c from (
-        select t.target_id, t.seconds, t.count from call_stats_talk t where ${scopeSql(scope, "t")}
-        ${liveRows}
-      ) all_talk group by target_id, seconds
-    ), w as (
-      select target_id, seconds, sum(c) over (partition by target_id order by seconds) as cum, sum(c) over (partition by target_id) as n from h
-    )
-    select target_id, (min(seconds) filter (where cum >= (n + 1) / 2) + min(seconds) filter (where cum >= n / 2 + 1)) / 2.0 as median
-    from w group by target_id`);
-  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { target_id: string; median: string | number }[] }).rows) as { target_id: string; median: string | number }[];
-  return new Map(list.map((row) => [row.target_id, Number(row.median)]));
 }
 
 type Read = {

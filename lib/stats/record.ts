@@ -1,5 +1,5 @@
 import { callOutcome, latestDial, memberLegStatus, targetAnswered, targetLegStatus, type AttemptFacts, type DialFacts, type OutcomeCode } from "../calltool/call-state";
-import { NO_ID } from "./schema";
+import { NO_ID, TALK_BUCKET_SECONDS } from "./schema";
 
 /**
  * One call as the statistics count it, worked out with the call log's own
@@ -90,6 +90,7 @@ export class StatsTally {
   readonly targets = new Map<string, TargetTally>();
   readonly counts = new Map<string, { pageId: string; pluginId: string; dimension: string; value: string; count: number }>();
   readonly talk = new Map<string, { pageId: string; pluginId: string; targetId: string; seconds: number; count: number }>();
+  readonly talkBuckets = new Map<string, { pageId: string; pluginId: string; targetId: string; bucket: number; count: number }>();
 
   add(record: CallStatsRecord): void {
     const scope = `${record.pageId}/${record.pluginId}`;
@@ -129,6 +130,11 @@ export class StatsTally {
       const talk = this.talk.get(talkKey) ?? { pageId: record.pageId, pluginId: record.pluginId, targetId: record.targetId, seconds: record.talkSeconds, count: 0 };
       talk.count += 1;
       this.talk.set(talkKey, talk);
+      const bucket = Math.floor(record.talkSeconds / TALK_BUCKET_SECONDS);
+      const bucketKey = `${key}/${bucket}`;
+      const inBucket = this.talkBuckets.get(bucketKey) ?? { pageId: record.pageId, pluginId: record.pluginId, targetId: record.targetId, bucket, count: 0 };
+      inBucket.count += 1;
+      this.talkBuckets.set(bucketKey, inBucket);
     }
   }
 }

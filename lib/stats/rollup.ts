@@ -2,7 +2,7 @@ import "server-only";
 import { and, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { callAttempts, calls, targetDials } from "../calltool/call-schema";
-import { callStatsCounts, callStatsDaily, callStatsTalk, callStatsTargets } from "./schema";
+import { callStatsCounts, callStatsDaily, callStatsTalk, callStatsTalkBuckets, callStatsTargets } from "./schema";
 import { statsRecord, StatsTally, type CallStatsRecord } from "./record";
 
 /**
@@ -130,6 +130,14 @@ export async function rollUpBatch(db: Db, now = new Date(), batchSize = ROLLUP_B
         .onConflictDoUpdate({
           target: [callStatsTalk.pageId, callStatsTalk.pluginId, callStatsTalk.targetId, callStatsTalk.seconds],
           set: { count: sql`excluded.count + ${callStatsTalk.count}` },
+        });
+    if (tally.talkBuckets.size)
+      await tx
+        .insert(callStatsTalkBuckets)
+        .values([...tally.talkBuckets.values()])
+        .onConflictDoUpdate({
+          target: [callStatsTalkBuckets.pageId, callStatsTalkBuckets.pluginId, callStatsTalkBuckets.targetId, callStatsTalkBuckets.bucket],
+          set: { count: sql`excluded.count + ${callStatsTalkBuckets.count}` },
         });
     await tx.update(calls).set({ rolledUpAt: now }).where(inArray(calls.id, ids));
     return ids.length;

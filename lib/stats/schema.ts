@@ -70,5 +70,26 @@ export const callStatsTalk = pgTable(
     seconds: integer("seconds").notNull(),
     count: integer("count").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.pageId, table.pluginId, table.targetId, table.seconds] }), index("call_stats_talk_plugin_idx").on(table.pluginId)],
+  (table) => [
+    primaryKey({ columns: [table.pageId, table.pluginId, table.targetId, table.seconds] }),
+    index("call_stats_talk_plugin_idx").on(table.pluginId),
+    // The median reads a target's few talk times around the middle, found through the buckets below.
+    index("call_stats_talk_target_idx").on(table.targetId, table.seconds),
+  ],
+);
+
+/** Talk time a bucket holds, in seconds: the buckets find the middle, call_stats_talk gives its exact value. */
+export const TALK_BUCKET_SECONDS = 32;
+
+/** call_stats_talk summed per TALK_BUCKET_SECONDS: a few dozen rows per target to find where its median lies. */
+export const callStatsTalkBuckets = pgTable(
+  "call_stats_talk_buckets",
+  {
+    pageId: uuid("page_id").notNull(),
+    pluginId: uuid("plugin_id").notNull(),
+    targetId: uuid("target_id").notNull(),
+    bucket: integer("bucket").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.pageId, table.pluginId, table.targetId, table.bucket] }), index("call_stats_talk_buckets_plugin_idx").on(table.pluginId)],
 );
