@@ -1,9 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DEMO_ADMIN, openVirtualPhone, scriptNumber, signIn } from "./helpers";
-import { recordStatuses } from "./member-steps";
+import { MENU, recordStatuses } from "./member-steps";
 
-const MENU = "Said: “Press 1 to be connected now. Press 2 to hear the message again.”";
 
 test("a member calls their representative: the phone rings, they press 1 in the menu, they talk, and the page only moves forward @call-flow", async ({ browser, page }) => {
   // The member's phone, on the virtual phone page (staff only). The representative answers by themself, talks for a while, and hangs up first.

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { openVirtualPhone, scriptNumber } from "./helpers";
-import { callAlex } from "./member-steps";
+import { callAlex, MENU } from "./member-steps";
 
 const ALEX = "+442079460123";
 
@@ -10,8 +10,8 @@ const ALEX = "+442079460123";
 const outcomes: [string, string, Record<string, unknown>, Record<string, unknown> | null, RegExp][] = [
   ["the member doesn't answer", "+442079460901", { answer: "no-answer" }, null, /^You didn't answer, so the call has ended\.$/],
   ["the member's line is busy", "+442079460902", { answer: "busy" }, null, /^Your line was busy, so the call has ended\.$/],
-  ["the representative's line is busy", "+442079460903", { answer: "answer", answerAfter: 1, digits: [{ after: 10, digits: "1" }] }, { answer: "busy" }, /^Alex Rivera's line was busy, so you weren't put through\.$/],
-  ["the representative doesn't pick up", "+442079460904", { answer: "answer", answerAfter: 1, digits: [{ after: 10, digits: "1" }] }, { answer: "no-answer" }, /^Alex Rivera didn't pick up, so you weren't put through\.$/],
+  ["the representative's line is busy", "+442079460903", { answer: "answer", answerAfter: 1, pressOnMenu: "1" }, { answer: "busy" }, /^Alex Rivera's line was busy, so you weren't put through\.$/],
+  ["the representative doesn't pick up", "+442079460904", { answer: "answer", answerAfter: 1, pressOnMenu: "1" }, { answer: "no-answer" }, /^Alex Rivera didn't pick up, so you weren't put through\.$/],
   ["the member hangs up during the message", "+442079460905", { answer: "answer", answerAfter: 1, hangupAfter: 4 }, null, /^You hung up before being put through\.$/],
   ["the member never makes a choice", "+442079460906", { answer: "answer", answerAfter: 1 }, null, /^We didn't get a valid choice on the phone, so the call ended\.$/],
 ];
@@ -19,9 +19,16 @@ const outcomes: [string, string, Record<string, unknown>, Record<string, unknown
 for (const [name, number, member, target, message] of outcomes) {
   test(`when ${name}, the page says so and offers to try again @call-flow`, async ({ browser, page }) => {
     const phone = await openVirtualPhone(browser);
-    await scriptNumber(phone, number, member);
     if (target) await scriptNumber(phone, ALEX, target);
+    const { pressOnMenu, ...behavior } = member;
+    await scriptNumber(phone, number, behavior);
     const progress = await callAlex(page, number.replace("+44", "0"));
+    if (pressOnMenu) {
+      // As a person does: on hearing the menu, while it listens (a key pressed at any other time is lost, as on Twilio).
+      const call = phone.getByRole("article", { name: `Call to ${number}` });
+      await expect(call.getByText(MENU).first()).toBeVisible({ timeout: 20_000 });
+      await call.getByRole("button", { name: `Press ${String(pressOnMenu)}` }).click();
+    }
     await expect(progress.getByRole("status")).toHaveText(message, { timeout: 30_000 });
     await expect(progress).not.toContainText(/thank/i);
     await expect(page.getByRole("link", { name: "What to do next" })).toHaveCount(0);

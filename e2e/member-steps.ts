@@ -17,6 +17,9 @@ export async function recordStatuses(page: Page): Promise<() => Promise<string[]
 }
 
 /** Asks the demo page to call `number` (a UK number) and put them through to Alex Rivera. */
+/** The demo menu, as the virtual phone shows it when said. */
+export const MENU = "Said: “Press 1 to be connected now. Press 2 to hear the message again.”";
+
 export async function callAlex(page: Page, number: string) {
   await page.goto("/p/demo");
   await page.getByRole("radio", { name: /Alex Rivera/ }).check();

@@ -1,10 +1,12 @@
 "use client";
-import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js/min";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { TargetChoice } from "@/lib/calltool/choose-target";
 import { memberStrings } from "@/lib/calltool/member-strings";
 import type { MemberProgress } from "@/lib/calltool/progress";
-import { CallFeedback } from "./call-feedback";
+import { usePhoneCheck } from "./use-phone-check";
+
+// Asked only after a call that reached the target: its code loads then, not with the page.
+const CallFeedback = lazy(() => import("./call-feedback").then((module) => ({ default: module.CallFeedback })));
 
 type Props = {
   language: string;
@@ -43,7 +45,9 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   const key = useRef<string | null>(null);
   useEffect(() => () => void (poll.current && clearTimeout(poll.current)), []);
 
-  const phoneProblem = phone.trim() && !isValidPhoneNumber(phone, country as CountryCode) ? strings.invalidNumber(names.of(country) ?? country) : null;
+  const phoneCheck = usePhoneCheck();
+  const invalidNumber = () => strings.invalidNumber(names.of(country) ?? country);
+  const phoneProblem = phone.trim() && phoneCheck.isValid(phone, country) === false ? invalidNumber() : null;
   const phoneError = errors.member_phone_number || (touched ? phoneProblem : null);
 
   const follow = (statusUrl: string) => {
@@ -70,8 +74,11 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
     if (inFlight.current) return;
     setTouched(true);
     if (!targetId) return setErrors({ target_id: strings.noTargetChosen });
-    if (phoneProblem || !phone.trim()) return setErrors({ member_phone_number: phoneProblem ?? strings.invalidNumber(names.of(country) ?? country) });
     inFlight.current = true;
+    if (!phone.trim() || (await phoneCheck.whenReady(phone, country)) === false) {
+      inFlight.current = false;
+      return setErrors({ member_phone_number: invalidNumber() });
+    }
     key.current ??= crypto.randomUUID();
     setSending(true);
     setErrors({});
@@ -105,7 +112,11 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
             {strings.followUp}
           </a>
         )}
-        {progress.feedbackToken && <CallFeedback language={language} feedbackUrl={feedbackUrl} token={progress.feedbackToken} />}
+        {progress.feedbackToken && (
+          <Suspense fallback={null}>
+            <CallFeedback language={language} feedbackUrl={feedbackUrl} token={progress.feedbackToken} />
+          </Suspense>
+        )}
         {progress.done && !progress.connected && (
           <button type="button" onClick={tryAgain} className="mt-4 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {strings.tryAgain}
@@ -182,8 +193,10 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
             value={phone}
             onChange={(event) => {
               setPhone(event.target.value);
+              phoneCheck.prepare(); // autofill can fill the field without focusing it
               setErrors((current) => ({ ...current, member_phone_number: "" }));
             }}
+            onFocus={phoneCheck.prepare}
             onBlur={() => setTouched(true)}
             aria-invalid={phoneError ? true : undefined}
             aria-describedby={phoneError ? "member_phone_number-error" : undefined}

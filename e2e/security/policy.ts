@@ -37,6 +37,7 @@ const RULES: [prefix: string, access: Access][] = [
   ["/api/health", "public"],
   ["/p", "public"],
   ["/embed", "public"],
+  ["/embed.js", "public"],
   ["/invite", "public"],
   ["/reset", "public"],
   ["/signin", "public"],

@@ -5,6 +5,7 @@
 export * from "./schema-auth";
 export * from "../pages/schema";
 export * from "../calltool/call-schema";
+export * from "../calltool/clip-schema";
 export * from "../telephony/schema";
 export * from "../telephony/simulator/schema";
 export * from "../phonebank/schema";

@@ -34,6 +34,15 @@ export function inlineScriptHashes(/** @type {string} */ html) {
 export const isEmbeddable = (/** @type {string} */ path) => path === "/embed" || path.startsWith("/embed/");
 
 /**
+ * Where the browser may open the microphone: the admin, for recording clips in
+ * the call tool editor, and only for the app itself (self). All of /admin,
+ * not the editor's path alone: the admin moves between pages without loading
+ * a new document, and a document keeps the policy it was loaded with. Member
+ * pages and the embed keep it off.
+ */
+export const mayUseMicrophone = (/** @type {string} */ path) => path === "/admin" || path.startsWith("/admin/");
+
+/**
  * @param {{ path: string, config: EdgeConfig }} request
  * @returns {Record<string, string>}
  */
@@ -42,7 +51,7 @@ export function baseHeaders({ path, config }) {
   const headers = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Permissions-Policy": `camera=(), microphone=${mayUseMicrophone(path) ? "(self)" : "()"}, geolocation=(), payment=(), usb=()`,
   };
   if (!isEmbeddable(path)) headers["X-Frame-Options"] = "DENY";
   if (config.publicUrl.startsWith("https:")) headers["Strict-Transport-Security"] = "max-age=31536000";
@@ -59,7 +68,8 @@ export function contentSecurityPolicy(/** @type {{ path: string, config: EdgeCon
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     // Clips play from local storage (PUBLIC_URL may differ from the address in the browser) or uploadthing's CDN.
-    `media-src 'self' ${config.publicUrl} https:`,
+    // blob: is a recording made in the editor, played back before it is saved.
+    `media-src 'self' ${config.publicUrl} https: blob:`,
     "font-src 'self'",
     `connect-src 'self'${config.dev ? " ws: wss:" : ""}`,
     "object-src 'none'",

@@ -41,3 +41,19 @@ describe("baseHeaders", () => {
     expect(baseHeaders({ path: "/", config: { ...config, publicUrl: "https://calls.example.org" } })).toHaveProperty("Strict-Transport-Security");
   });
 });
+
+describe("the microphone", () => {
+  const microphone = (path: string) => /microphone=([^,]*)/.exec(baseHeaders({ path, config })["Permissions-Policy"] ?? "")?.[1];
+
+  it("is the app's own in the admin, where the call tool editor records clips, and off everywhere else", () => {
+    expect(microphone("/admin/pages/5f0c2c1e-0000-4000-8000-000000000000/plugins/5f0c2c1e-0000-4000-8000-000000000001")).toBe("(self)");
+    expect(microphone("/admin")).toBe("(self)");
+    for (const path of ["/p/demo", "/p/demo/view", "/embed/x", "/embed.js", "/administrator", "/", "/signin"]) expect(microphone(path), path).toBe("()");
+    expect(baseHeaders({ path: "/admin", config })["Permissions-Policy"]).toMatch(/camera=\(\)/);
+  });
+
+  it("lets a recording play back before it is saved (blob: media)", () => {
+    const media = /media-src ([^;]*)/.exec(contentSecurityPolicy({ path: "/admin", config, scriptHashes: [] }))?.[1];
+    expect(media?.split(" ")).toEqual(expect.arrayContaining(["'self'", "blob:"]));
+  });
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { database, type DatabaseHandle } from "../db/client";
+import { listen } from "../db/notify";
 import { log } from "../log";
 
 /**
@@ -41,19 +42,12 @@ export function createLiveHub(handle: DatabaseHandle): LiveHub {
       if (subscriber.wants(event)) subscriber.onEvent(event);
     }
   };
-  const listen = async (): Promise<() => Promise<void>> => {
-    if (handle.driver === "postgres") {
-      // postgres.js keeps one dedicated connection for LISTEN and listens again after a reconnect.
-      const meta = await handle.client.listen(LIVE_CHANNEL, dispatch);
-      return () => meta.unlisten();
-    }
-    return handle.client.listen(LIVE_CHANNEL, dispatch);
-  };
+  const start = () => listen(handle, LIVE_CHANNEL, dispatch);
   return {
     async subscribe(wants, onEvent) {
       const subscriber = { wants, onEvent };
       subscribers.add(subscriber);
-      listening ??= listen().catch((error: unknown) => {
+      listening ??= start().catch((error: unknown) => {
         listening = null;
         throw error;
       });

@@ -1,4 +1,4 @@
-import { feedbackSchema } from "@/lib/feedback/answers";
+import { feedbackSchema } from "@/lib/feedback/input";
 import { recordFeedback } from "@/lib/feedback/service";
 import { db } from "@/lib/db/client";
 import { BodyTooLarge, readBody } from "@/lib/http/body";

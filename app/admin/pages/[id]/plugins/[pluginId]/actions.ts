@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { pageEditAction } from "@/lib/pages/page-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { CLIP_SLOTS } from "@/lib/calltool/clip-schema";
+import { attachClip } from "@/lib/calltool/clip-versions";
 import { callToolConfigSchema } from "@/lib/calltool/config";
 import { applyImport, loadCallTool, previewImport, saveCallToolSettings, saveTargets } from "@/lib/calltool/service";
 import { db } from "@/lib/db/client";
@@ -29,13 +31,19 @@ export const saveSettingsAction = pageEditAction({ roles: staff, schema: setting
 });
 
 export const setClipAction = pageEditAction(
-  { roles: staff, schema: z.object({ ...ids, slot: z.enum(["message", "menu"]), clipId: z.union([z.uuid(), z.literal("")]) }) },
-  async ({ pluginId, version, slot, clipId }) => {
-    const current = await loadCallTool(db(), pluginId);
-    if (!current) throw new FormError("This call tool no longer exists.");
-    const config = { ...current.config, [slot]: { ...current.config[slot], clipId: clipId || null } };
-    const saved = await saveCallToolSettings(db(), pluginId, version, config);
+  { roles: staff, schema: z.object({ ...ids, slot: z.enum(CLIP_SLOTS), clipId: z.union([z.uuid(), z.literal("")]) }) },
+  async ({ pluginId, version, slot, clipId }, { user }) => {
+    const saved = await attachClip(db(), { pluginId, version, slot, clipId: clipId || null, userId: user.id });
     return { message: clipId ? "Clip saved." : "Clip removed; the text will be read out instead.", result: { version: String(saved) } };
+  },
+);
+
+/** Goes back to one of the slot's earlier clips (lib/calltool/clip-versions.ts). */
+export const restoreClipAction = pageEditAction(
+  { roles: staff, schema: z.object({ ...ids, slot: z.enum(CLIP_SLOTS), clipId: z.uuid() }) },
+  async ({ pluginId, version, slot, clipId }, { user }) => {
+    const saved = await attachClip(db(), { pluginId, version, slot, clipId, userId: user.id, restore: true });
+    return { message: "Back to this version.", result: { version: String(saved) } };
   },
 );
 

@@ -3,6 +3,8 @@ import { useState } from "react";
 import type { CallToolConfig } from "@/lib/calltool/config";
 import { attributeNames, type Target } from "@/lib/calltool/targets";
 import { ClipUploader, type ClipInfo } from "./clip-uploader";
+import type { ClipVersionInfo } from "./clip-versions";
+import { EmbedSnippets } from "./embed-snippets";
 import { SettingsForm } from "./settings-form";
 import { TargetsImport } from "./targets-import";
 import { TargetsTable } from "./targets-table";
@@ -11,10 +13,14 @@ type Props = {
   pluginId: string;
   exportUrl: string;
   embedUrl: string;
+  /** The <script> embed snippet, which fits the frame to its content. */
+  embedScript: string;
   initialVersion: number;
   config: CallToolConfig;
   targets: Target[];
   clips: { message: ClipInfo | null; menu: ClipInfo | null };
+  /** Every clip each slot has used, newest first (lib/calltool/clip-versions.ts). */
+  clipVersions: { message: ClipVersionInfo[]; menu: ClipVersionInfo[] };
   phoneNumbers: { number: string; label: string }[];
 };
 
@@ -25,7 +31,7 @@ const section = "rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200";
  * here so each part sends the latest one: a save from a stale editor (another
  * campaigner saved in between) is refused instead of overwriting.
  */
-export function CallToolEditor({ pluginId, exportUrl, embedUrl, initialVersion, config, targets: initialTargets, clips, phoneNumbers }: Props) {
+export function CallToolEditor({ pluginId, exportUrl, embedUrl, embedScript, initialVersion, config, targets: initialTargets, clips, clipVersions, phoneNumbers }: Props) {
   const [version, setVersion] = useState(initialVersion);
   const [targets, setTargets] = useState(initialTargets);
   // A new key re-creates the table from freshly imported targets.
@@ -39,8 +45,8 @@ export function CallToolEditor({ pluginId, exportUrl, embedUrl, initialVersion, 
       <section className={section} aria-labelledby="clips-heading">
         <h2 id="clips-heading" className="mb-4 font-semibold">Recordings</h2>
         <div className="grid gap-6 md:grid-cols-2">
-          <ClipUploader pluginId={pluginId} slot="message" label="Message clip" hint="Your message, played when the member answers." clip={clips.message} version={version} onSaved={setVersion} />
-          <ClipUploader pluginId={pluginId} slot="menu" label="Menu clip" hint="“Press 1 to be connected, press 2 to hear the message again.”" clip={clips.menu} version={version} onSaved={setVersion} />
+          <ClipUploader pluginId={pluginId} slot="message" label="Message clip" hint="Your message, played when the member answers." clip={clips.message} versions={clipVersions.message} version={version} onSaved={setVersion} />
+          <ClipUploader pluginId={pluginId} slot="menu" label="Menu clip" hint="“Press 1 to be connected, press 2 to hear the message again.”" clip={clips.menu} versions={clipVersions.menu} version={version} onSaved={setVersion} />
         </div>
       </section>
 
@@ -82,8 +88,7 @@ export function CallToolEditor({ pluginId, exportUrl, embedUrl, initialVersion, 
 
       <section className={section} aria-labelledby="embed-heading">
         <h2 id="embed-heading" className="mb-2 font-semibold">Embed on another site</h2>
-        <p className="mb-2 text-sm text-slate-600">Paste this where the call tool should appear. It shows the published call tool alone.</p>
-        <textarea readOnly value={snippet} rows={3} aria-label="Embed code" className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs" onFocus={(event) => event.target.select()} />
+        <EmbedSnippets iframe={snippet} script={embedScript} />
       </section>
     </div>
   );

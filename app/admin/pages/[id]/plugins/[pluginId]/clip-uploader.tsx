@@ -1,6 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
-import { setClipAction } from "./actions";
+import { restoreClipAction, setClipAction } from "./actions";
+import { ClipRecorder } from "./clip-recorder";
+import { ClipVersions, type ClipVersionInfo } from "./clip-versions";
 
 export type ClipInfo = { id: string; fileName: string; url: string; durationSeconds: number | null };
 
@@ -10,6 +12,7 @@ type Props = {
   label: string;
   hint: string;
   clip: ClipInfo | null;
+  versions: ClipVersionInfo[];
   version: number;
   onSaved: (version: number) => void;
 };
@@ -39,35 +42,53 @@ function upload(file: File, onProgress: (fraction: number) => void): Promise<{ c
   });
 }
 
-export function ClipUploader({ pluginId, slot, label, hint, clip: initial, version, onSaved }: Props) {
+export function ClipUploader({ pluginId, slot, label, hint, clip: initial, versions: initialVersions, version, onSaved }: Props) {
   const [clip, setClip] = useState(initial);
+  const [versions, setVersions] = useState(initialVersions);
+  const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = `${slot}-clip`;
 
-  const attach = async (clipId: string) => {
+  const slotForm = (clipId: string) => {
     const form = new FormData();
     form.append("pluginId", pluginId);
     form.append("version", String(version));
     form.append("slot", slot);
     form.append("clipId", clipId);
-    const result = await setClipAction({}, form);
+    return form;
+  };
+  const answer = (result: Awaited<ReturnType<typeof setClipAction>>) => {
     if (result.result?.version) onSaved(Number(result.result.version));
     return result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? null;
   };
+  const attach = async (clipId: string) => answer(await setClipAction({}, slotForm(clipId)));
 
+  /** An uploaded file or a recording: the same route, the same checks. Answers whether it was saved. */
   const send = async (file: File | undefined) => {
-    if (!file) return;
+    if (!file) return false;
     setError(null);
     setProgress(0);
     const uploaded = await upload(file, setProgress);
     setProgress(null);
-    if (!uploaded.clip) return setError(uploaded.error ?? "The upload failed.");
+    if (!uploaded.clip) return setError(uploaded.error ?? "The upload failed."), false;
     const problem = await attach(uploaded.clip.id);
+    if (problem) return setError(problem), false;
+    const saved = uploaded.clip;
+    setClip(saved);
+    setVersions((list) => [{ ...saved, number: Math.max(0, ...list.map((entry) => entry.number)) + 1, attachedAt: new Date().toISOString() }, ...list]);
+    return true;
+  };
+
+  const restore = async (chosen: ClipVersionInfo) => {
+    setError(null);
+    setBusy(true);
+    const problem = answer(await restoreClipAction({}, slotForm(chosen.id)));
+    setBusy(false);
     if (problem) return setError(problem);
-    setClip(uploaded.clip);
+    setClip(chosen);
   };
 
   const remove = async () => {
@@ -87,7 +108,9 @@ export function ClipUploader({ pluginId, slot, label, hint, clip: initial, versi
       {clip && (
         <div className="rounded-lg bg-slate-50 p-3">
           <p className="text-sm">
-            <span className="font-medium">{clip.fileName}</span> {clip.durationSeconds !== null && <span className="text-slate-600">({duration(clip.durationSeconds)})</span>}
+            <span className="font-medium" data-testid="current-clip">
+              {clip.fileName}
+            </span> {clip.durationSeconds !== null && <span className="text-slate-600">({duration(clip.durationSeconds)})</span>}
           </p>
           <audio controls preload="metadata" src={clip.url} className="mt-2 w-full" aria-label={`Preview of ${label.toLowerCase()}`} />
           <button type="button" onClick={remove} className="mt-2 text-sm font-semibold text-red-700 hover:underline">
@@ -127,6 +150,8 @@ export function ClipUploader({ pluginId, slot, label, hint, clip: initial, versi
           }}
         />
       </div>
+      <ClipRecorder label={label} onSave={send} />
+      <ClipVersions label={label} versions={versions} currentId={clip?.id ?? null} busy={busy} onRestore={restore} />
       {progress !== null && <progress value={progress} max={1} className="w-full" aria-label={`Uploading ${label.toLowerCase()}`} />}
       {error && (
         <p role="alert" className="text-sm text-red-700">

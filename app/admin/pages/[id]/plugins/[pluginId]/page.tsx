@@ -4,9 +4,12 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import type { ClipSlot } from "@/lib/calltool/clip-schema";
+import { listClipVersions } from "@/lib/calltool/clip-versions";
 import { loadCallTool } from "@/lib/calltool/service";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { embedScriptSnippet } from "@/lib/pages/embed-script";
 import { listPhoneNumbers } from "@/lib/phone-numbers/service";
 import { CallToolEditor } from "./call-tool-editor";
 
@@ -18,6 +21,9 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
   const tool = /^[0-9a-f-]{36}$/.test(pluginId) ? await loadCallTool(db(), pluginId) : null;
   if (!tool || tool.page.id !== id) notFound();
   const numbers = await listPhoneNumbers(db());
+  const versions = await listClipVersions(db(), pluginId);
+  const versionInfo = (slot: ClipSlot) =>
+    versions[slot].map(({ number, clip, attachedAt }) => ({ number, attachedAt: attachedAt.toISOString(), id: clip.id, fileName: clip.fileName, url: clip.url, durationSeconds: clip.durationSeconds }));
   const clip = (clipId: string | null) => {
     const found = tool.clips.find((entry) => entry.id === clipId);
     return found ? { id: found.id, fileName: found.fileName, url: found.url, durationSeconds: found.durationSeconds } : null;
@@ -34,10 +40,12 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
         pluginId={pluginId}
         exportUrl={`/admin/pages/${id}/plugins/${pluginId}/targets.csv`}
         embedUrl={`${getEnv().PUBLIC_URL}/embed/${pluginId}`}
+        embedScript={embedScriptSnippet(getEnv().PUBLIC_URL, pluginId, tool.config.title)}
         initialVersion={tool.plugin.version}
         config={tool.config}
         targets={tool.targets}
         clips={{ message: clip(tool.config.message.clipId), menu: clip(tool.config.menu.clipId) }}
+        clipVersions={{ message: versionInfo("message"), menu: versionInfo("menu") }}
         phoneNumbers={numbers.map((entry) => ({ number: entry.number, label: entry.label }))}
       />
     </>

@@ -25,6 +25,15 @@ CREATE TABLE "call_stats_talk" (
 	CONSTRAINT "call_stats_talk_page_id_plugin_id_target_id_seconds_pk" PRIMARY KEY("page_id","plugin_id","target_id","seconds")
 );
 --> statement-breakpoint
+CREATE TABLE "call_stats_talk_buckets" (
+	"page_id" uuid NOT NULL,
+	"plugin_id" uuid NOT NULL,
+	"target_id" uuid NOT NULL,
+	"bucket" integer NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "call_stats_talk_buckets_page_id_plugin_id_target_id_bucket_pk" PRIMARY KEY("page_id","plugin_id","target_id","bucket")
+);
+--> statement-breakpoint
 CREATE TABLE "call_stats_targets" (
 	"page_id" uuid NOT NULL,
 	"plugin_id" uuid NOT NULL,
@@ -58,6 +67,8 @@ ALTER TABLE "call_feedback" ADD CONSTRAINT "call_feedback_call_id_calls_id_fk" F
 CREATE INDEX "call_stats_counts_plugin_idx" ON "call_stats_counts" USING btree ("plugin_id");--> statement-breakpoint
 CREATE INDEX "call_stats_daily_plugin_idx" ON "call_stats_daily" USING btree ("plugin_id","day");--> statement-breakpoint
 CREATE INDEX "call_stats_talk_plugin_idx" ON "call_stats_talk" USING btree ("plugin_id");--> statement-breakpoint
+CREATE INDEX "call_stats_talk_target_idx" ON "call_stats_talk" USING btree ("target_id","seconds");--> statement-breakpoint
+CREATE INDEX "call_stats_talk_buckets_plugin_idx" ON "call_stats_talk_buckets" USING btree ("plugin_id");--> statement-breakpoint
 CREATE INDEX "call_stats_targets_plugin_idx" ON "call_stats_targets" USING btree ("plugin_id");--> statement-breakpoint
 CREATE INDEX "calls_page_created_idx" ON "calls" USING btree ("page_id","created_at");--> statement-breakpoint
 CREATE INDEX "calls_unrolled_idx" ON "calls" USING btree ("created_at") WHERE "calls"."rolled_up_at" is null;

@@ -1,0 +1,2 @@
+/** The postMessage type the embedded page sends its height in, and /embed.js listens for. */
+export const EMBED_MESSAGE = "patchthrough:height";
