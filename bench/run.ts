@@ -21,6 +21,8 @@ const AUTH_TOKEN = "bench-auth-token-0123456789abcdef";
 const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789";
 const only = process.env.BENCH_ONLY?.split(",");
 const wants = (scenario: string) => !only || only.includes(scenario);
+// The floor app is what the load scenarios compare against; the scale bench times one campaigner's pages and needs none.
+const needsFloor = ["page", "call", "mix", "frontend"].some(wants);
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -30,12 +32,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const NO_FIGURES: LoadFigures = { path: "", requests: 0, rps: 0, p50_ms: 0, p99_ms: 0, max_ms: 0, errors: 0, non2xx: 0 };
+
 const memberNumber = (n: number) => `+447400${String(100000 + (n % 900000))}`;
 
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     build(".", "the app");
-    build(FLOOR, "the floor fixture");
+    if (needsFloor) build(FLOOR, "the floor fixture");
   }
   const runDir = freshDir("run");
   // The scale bench may run on a database seeded beforehand (BENCH_SCALE_DATABASE_URL), kept afterwards.
@@ -73,20 +77,19 @@ async function main() {
       LOG_LEVEL: "error",
     },
   });
-  const floor = await startServer({ dir: FLOOR, port: await freePort(), ready: "/static", env: {} });
-  const servers: Server[] = [app, floor];
+  const floor = needsFloor ? await startServer({ dir: FLOOR, port: await freePort(), ready: "/static", env: {} }) : null;
+  const servers: Server[] = floor ? [app, floor] : [app];
   const tally: MixTally = { events2xx: new Set(), flowErrors: 0, callsUsed: 0, poolEmpty: 0 };
   const rows: (LoadFigures & { name: string; floor?: string; ratio?: number })[] = [];
   const result: Record<string, unknown> = { database: database.label, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, node: process.version };
 
   try {
-    const twimlFloor = { url: `${floor.url}/twiml`, method: "POST" as const, body: "CallSid=CA1&CallStatus=in-progress", headers: { "content-type": "application/x-www-form-urlencoded" } };
-    const staticFloor = { url: `${floor.url}/static` };
-    await warm(twimlFloor);
-    await warm(staticFloor);
-    const floorTwiml = { name: "floor: constant TwiML route", ...(await load("/twiml", twimlFloor)) };
-    const floorStatic = { name: "floor: static page", ...(await load("/static", staticFloor)) };
-    rows.push(floorTwiml, floorStatic);
+    const floorUrl = floor?.url ?? "";
+    const twimlFloor = { url: `${floorUrl}/twiml`, method: "POST" as const, body: "CallSid=CA1&CallStatus=in-progress", headers: { "content-type": "application/x-www-form-urlencoded" } };
+    const staticFloor = { url: `${floorUrl}/static` };
+    const floorTwiml = { name: "floor: constant TwiML route", ...(floor ? (await warm(twimlFloor), await load("/twiml", twimlFloor)) : NO_FIGURES) };
+    const floorStatic = { name: "floor: static page", ...(floor ? (await warm(staticFloor), await load("/static", staticFloor)) : NO_FIGURES) };
+    if (floor) rows.push(floorTwiml, floorStatic);
 
     if (wants("page")) {
       const page = { url: `${app.url}/p/demo` };
@@ -136,7 +139,7 @@ async function main() {
 
     if (wants("frontend")) {
       result.first_load_js = await firstLoadJs(app.url, "/p/demo", path.join(ROOT, ".next"));
-      result.lighthouse = { member_page: await lighthouseMobile(`${app.url}/p/demo`), floor_static_page: await lighthouseMobile(`${floor.url}/static`) };
+      result.lighthouse = { member_page: await lighthouseMobile(`${app.url}/p/demo`), floor_static_page: await lighthouseMobile(`${floorUrl}/static`) };
     }
   } finally {
     for (const server of servers) await server.stop();
