@@ -2,12 +2,19 @@ import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { pages, plugins } from "../pages/schema";
 
+export type ScriptTarget = { id: string; name: string; phone: string; extension: string; /** The target's own caller ID for its <Dial>, when it overrides the call's. */ callerId?: string };
+
 /** What the phone says and dials, fixed when the call is created: an edit mid-call changes nothing for it. */
 export type CallScript = {
   language: string;
   message: { url: string | null; text: string };
   menu: { url: string | null; text: string };
-  target: { id: string; name: string; phone: string; extension: string };
+  /** The first target of the sequence (the only one on calls made before sequences existed). */
+  target: ScriptTarget;
+  /** Every target the call dials, in order: pinned-first ones, the member's own, pinned-last ones. Absent on older calls: [target]. */
+  targets?: ScriptTarget[];
+  /** Redial a busy target automatically, `attempts` times, `delaySeconds` apart, while the member waits on the line. Absent or null: don't. */
+  busyRedial?: { attempts: number; delaySeconds: number } | null;
   callerId: string;
   followUpUrl: string | null;
   /** Seconds: the member's whole call (Twilio's TimeLimit) and each dial to the target (<Dial timeLimit>). Absent on calls made before they existed. */
@@ -125,6 +132,12 @@ export const targetDials = pgTable(
     dial: integer("dial").notNull(),
     /** The member-leg attempt the dial was made from. */
     attempt: integer("attempt").notNull(),
+    /** The target's place in the call's sequence, from 1. */
+    position: integer("position").notNull().default(1),
+    /** 0 for the first dial to this target; n for the nth automatic redial of a busy line. */
+    redial: integer("redial").notNull().default(0),
+    /** 1 when the member pressed 1 to try this target again. */
+    again: integer("again").notNull().default(0),
     targetId: uuid("target_id"),
     targetName: text("target_name").notNull(),
     dialCallSid: text("dial_call_sid"),

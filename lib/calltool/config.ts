@@ -34,6 +34,16 @@ export const recallPolicySchema = z.object({
   delayMinutes: z.coerce.number().int().min(1, "is at least 1 minute").max(120, "is at most 120 minutes").default(2),
 });
 
+export const MAX_TARGETS_PER_CALL = 5;
+
+export const busyRedialSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Automatic redials of a busy target while the member waits, at most. */
+  attempts: z.coerce.number().int().min(1, "is at least 1").max(10, "is at most 10").default(3),
+  /** Seconds between a busy signal and the next redial. */
+  delaySeconds: z.coerce.number().int().min(5, "is at least 5 seconds").max(300, "is at most 300 seconds").default(30),
+});
+
 export const callToolConfigSchema = z.object({
   title: z.string().trim().min(1, "Give the call tool a title").max(200, "A title is at most 200 characters"),
   description: z.string().max(20_000, "The talking points are at most 20,000 characters").default(""),
@@ -51,6 +61,10 @@ export const callToolConfigSchema = z.object({
   /** Talk time with the target at most (<Dial timeLimit>). */
   targetTimeLimitMinutes: z.coerce.number().int().min(1, "is at least 1 minute").max(240, "is at most 240 minutes").default(20),
   recall: recallPolicySchema.default({ enabled: true, maxAttempts: 3, delayMinutes: 2 }),
+  /** Targets of the member's own choice one call dials in turn ("Next, …"); pinned targets come on top. */
+  targetsPerCall: z.coerce.number().int().min(1, "is at least 1").max(MAX_TARGETS_PER_CALL, `is at most ${MAX_TARGETS_PER_CALL}`).default(1),
+  /** Waiting out a busy switchboard: the member stays on the line while the target is redialled. */
+  busyRedial: busyRedialSchema.default({ enabled: false, attempts: 3, delaySeconds: 30 }),
 });
 
 export type CallToolConfig = z.infer<typeof callToolConfigSchema>;

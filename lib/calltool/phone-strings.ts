@@ -13,6 +13,14 @@ export type PhoneStrings = {
   targetNotReached: (target: string) => string;
   thanksForCalling: string;
   unknownCall: string;
+  /** Before the first of several targets: how many, and that * moves on. */
+  sequenceIntro: (total: number) => string;
+  /** The bridge between two targets of one call. */
+  nextTarget: (target: string) => string;
+  /** Before moving on from a target who wasn't reached. */
+  couldNotReach: (target: string) => string;
+  /** While the app waits to redial a busy line; keys are heard throughout. */
+  busyWaiting: (target: string, seconds: number) => string;
 };
 
 export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
@@ -25,6 +33,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `We couldn't reach ${target} this time. Goodbye.`,
     thanksForCalling: "Thank you for making the call. Goodbye.",
     unknownCall: "Sorry, we couldn't find this call. Goodbye.",
+    sequenceIntro: (total) => `We'll put you through to ${total} people in turn. Press star at any time to move on to the next.`,
+    nextTarget: (target) => `Next, ${target}.`,
+    couldNotReach: (target) => `We couldn't reach ${target}.`,
+    busyWaiting: (target, seconds) => `${target}'s line is busy. Stay on the line: we'll try again in ${seconds} seconds. Press 1 to stop waiting.`,
   },
   fr: {
     notAnOption: "Ce choix n'existe pas.",
@@ -35,6 +47,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `Nous n'avons pas pu joindre ${target} cette fois-ci. Au revoir.`,
     thanksForCalling: "Merci d'avoir appelé. Au revoir.",
     unknownCall: "Désolé, nous ne trouvons pas cet appel. Au revoir.",
+    sequenceIntro: (total) => `Nous allons vous mettre en relation avec ${total} personnes, l'une après l'autre. Appuyez sur étoile à tout moment pour passer à la suivante.`,
+    nextTarget: (target) => `Ensuite, ${target}.`,
+    couldNotReach: (target) => `Nous n'avons pas pu joindre ${target}.`,
+    busyWaiting: (target, seconds) => `La ligne de ${target} est occupée. Restez en ligne : nous réessayons dans ${seconds} secondes. Appuyez sur 1 pour ne plus attendre.`,
   },
   de: {
     notAnOption: "Diese Taste ist keine Auswahl.",
@@ -45,6 +61,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `Wir konnten ${target} diesmal nicht erreichen. Auf Wiederhören.`,
     thanksForCalling: "Danke für Ihren Anruf. Auf Wiederhören.",
     unknownCall: "Entschuldigung, wir finden diesen Anruf nicht. Auf Wiederhören.",
+    sequenceIntro: (total) => `Wir verbinden Sie nacheinander mit ${total} Personen. Drücken Sie jederzeit die Sterntaste, um zur nächsten zu wechseln.`,
+    nextTarget: (target) => `Als Nächstes: ${target}.`,
+    couldNotReach: (target) => `Wir konnten ${target} nicht erreichen.`,
+    busyWaiting: (target, seconds) => `Bei ${target} ist besetzt. Bleiben Sie dran: Wir versuchen es in ${seconds} Sekunden erneut. Drücken Sie 1, um nicht länger zu warten.`,
   },
   es: {
     notAnOption: "Esa opción no existe.",
@@ -55,6 +75,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     targetNotReached: (target) => `No pudimos hablar con ${target} esta vez. Adiós.`,
     thanksForCalling: "Gracias por llamar. Adiós.",
     unknownCall: "Lo sentimos, no encontramos esta llamada. Adiós.",
+    sequenceIntro: (total) => `Le pondremos en contacto con ${total} personas, una tras otra. Pulse asterisco en cualquier momento para pasar a la siguiente.`,
+    nextTarget: (target) => `A continuación, ${target}.`,
+    couldNotReach: (target) => `No pudimos hablar con ${target}.`,
+    busyWaiting: (target, seconds) => `La línea de ${target} está ocupada. No cuelgue: volveremos a intentarlo en ${seconds} segundos. Pulse 1 para dejar de esperar.`,
   },
 };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { parsePhoneNumberFromString, type NumberType } from "libphonenumber-js/max";
 import { checkBlocklist } from "../blocklist/service";
 import type { Db } from "../db/client";
@@ -15,6 +15,8 @@ import type { Language } from "./languages";
 import { memberStrings, refusalReason } from "./member-strings";
 import { createCall, findExisting } from "./create-call";
 import { scheduleAttempt } from "./placement";
+import { buildSequence, type SequenceCandidate } from "./sequence";
+import type { Pinned } from "./targets";
 
 /** Number types a call tool never rings: they cost the organisation money or reach no person. */
 const PREMIUM_TYPES: NumberType[] = ["PREMIUM_RATE", "SHARED_COST"];
@@ -101,11 +103,14 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
   const callerId = target.callerId || config.callerId || (await firstPhoneNumber(db)) || (telephonyConfig().mode === "simulator" ? TEST_CALLER_ID : "");
   if (!callerId) return refuse(503, strings.noCallerId);
   const clips = await clipUrls(db, [config.message.clipId, config.menu.clipId]);
+  const targets = await sequenceOf(db, target, plugin.id, config);
   const script: CallScript = {
     language,
     message: { url: config.message.clipId ? (clips.get(config.message.clipId) ?? null) : null, text: config.message.text },
     menu: { url: config.menu.clipId ? (clips.get(config.menu.clipId) ?? null) : null, text: config.menu.text },
-    target: { id: target.id, name: target.name, phone: target.phone, extension: target.extension },
+    target: targets[0]!,
+    targets,
+    busyRedial: config.busyRedial.enabled ? { attempts: config.busyRedial.attempts, delaySeconds: config.busyRedial.delaySeconds } : null,
     callerId,
     followUpUrl: page.followUpUrl,
     limits: { memberSeconds: config.memberTimeLimitMinutes * 60, dialSeconds: config.targetTimeLimitMinutes * 60 },
@@ -126,6 +131,31 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
     return refuse(callerIdProblem ? 503 : 422, strings.failed(refusalReason(strings, placed.code)), { callId: call.id, ...(callerIdProblem ? {} : { field: "member_phone_number" }) });
   }
   return { ok: true, status: 201, callId: call.id, statusUrl: `/api/calls/${call.id}/status`, ...where };
+}
+
+const candidate = (row: typeof callTargets.$inferSelect): SequenceCandidate => ({
+  id: row.id,
+  name: row.name,
+  phone: row.phone,
+  extension: row.extension,
+  callerId: row.callerId,
+  pinned: row.pinned as Pinned,
+  attributes: row.attributes,
+});
+
+/**
+ * The targets the call dials in turn (sequence.ts): one query for the pinned
+ * targets, and, when the tool connects to several, those that may go
+ * alongside the member's choice; none when neither applies.
+ */
+async function sequenceOf(db: Db, chosen: typeof callTargets.$inferSelect, pluginId: string, config: ReturnType<typeof readCallToolConfig>) {
+  const several = config.targetsPerCall > 1;
+  const others = await db
+    .select()
+    .from(callTargets)
+    .where(and(eq(callTargets.pluginId, pluginId), several ? sql`true` : ne(callTargets.pinned, "")))
+    .orderBy(asc(callTargets.position));
+  return buildSequence(candidate(chosen), others.map(candidate), { mode: config.selectionMode, perCall: config.targetsPerCall, drillDownBy: config.targetByAttributes });
 }
 
 async function firstPhoneNumber(db: Db): Promise<string | undefined> {

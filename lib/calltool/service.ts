@@ -8,7 +8,7 @@ import { readCallToolConfig, type CallToolConfig } from "./config";
 import type { Language } from "./languages";
 import { parseTargetsCsv, type CsvError } from "./targets-csv";
 import { diffTargets, type TargetDiff } from "./targets-diff";
-import { assignIds, missingDrillDownAttributes, validateTargets, type Target, type TargetError } from "./targets";
+import { assignIds, missingDrillDownAttributes, PINNED, validateTargets, type Pinned, type Target, type TargetError } from "./targets";
 
 export type CallToolEdit = { plugin: Plugin; page: Page; config: CallToolConfig; targets: Target[]; clips: SoundClip[] };
 
@@ -21,6 +21,7 @@ const toTarget = (row: typeof callTargets.$inferSelect): Target => ({
   country: row.country,
   callerId: row.callerId,
   attributes: row.attributes,
+  pinned: (PINNED as readonly string[]).includes(row.pinned) ? (row.pinned as Pinned) : "",
 });
 
 export async function loadCallTool(db: Db, pluginId: string): Promise<CallToolEdit | null> {

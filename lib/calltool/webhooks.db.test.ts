@@ -51,10 +51,10 @@ describe(`Twilio's retries count once (${testDriver()})`, () => {
     const again = await (await f.post(path, params)).text();
     expect(again).toBe(first);
     expect(first).toContain("line is busy. Press 1 to try again");
-    expect(first).toContain(`connect?attempt=1&amp;dial=2`);
+    expect(first).toContain(`connect?attempt=1&amp;dial=2&amp;pos=1&amp;redial=0&amp;again=1`);
     expect(await f.dials(callId)).toMatchObject([{ dial: 1, dialCallStatus: "busy", dialCallSid: "CAchild" }]);
     // The second dial's result is its own: no retry after it, and dial 1 keeps "busy".
-    const second = await (await f.post(`/twilio/calls/${callId}/target-status?attempt=1&dial=2`, { ...params, DialCallStatus: "no-answer", DialCallSid: "CAchild2" })).text();
+    const second = await (await f.post(`/twilio/calls/${callId}/target-status?attempt=1&dial=2&again=1`, { ...params, DialCallStatus: "no-answer", DialCallSid: "CAchild2" })).text();
     expect(second).toContain("We couldn't reach Ada Lovelace this time. Goodbye.");
     expect(await f.dials(callId)).toMatchObject([
       { dial: 1, dialCallStatus: "busy" },

@@ -68,6 +68,8 @@ export const callTargets = pgTable(
     country: text("country").notNull(),
     callerId: text("caller_id").notNull().default(""),
     attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
+    /** "first" or "last": dialled before or after the member's own choice in every call; "" when not pinned. */
+    pinned: text("pinned").notNull().default(""),
   },
   (table) => [index("call_targets_plugin_idx").on(table.pluginId, table.position)],
 );

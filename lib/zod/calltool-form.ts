@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SELECTION_MODES } from "../calltool/config";
+import { MAX_TARGETS_PER_CALL, SELECTION_MODES } from "../calltool/config";
 import { countryCodeProblem } from "../calltool/targets";
 
 const list = (value: unknown) =>
@@ -37,5 +37,9 @@ export const settingsFormSchema = z.object({
   targetTimeLimitMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Enter whole minutes").min(1, "At least 1 minute").max(240, "At most 240 minutes"),
   recallEnabled: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
   recallMaxAttempts: z.coerce.number().int().min(1, "At least 1 call").max(3, "At most 3 calls"),
+  targetsPerCall: z.coerce.number({ error: "Enter a number of targets" }).int("Enter a whole number").min(1, "At least 1 target").max(MAX_TARGETS_PER_CALL, `At most ${MAX_TARGETS_PER_CALL} targets`),
+  busyRedialEnabled: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+  busyRedialAttempts: z.coerce.number({ error: "Enter a number of redials" }).int("Enter a whole number").min(1, "At least 1 redial").max(10, "At most 10 redials"),
+  busyRedialDelaySeconds: z.coerce.number({ error: "Enter a number of seconds" }).int("Enter whole seconds").min(5, "At least 5 seconds").max(300, "At most 300 seconds"),
   recallDelayMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int().min(1, "At least 1 minute").max(120, "At most 120 minutes"),
 });

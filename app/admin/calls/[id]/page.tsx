@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { dialTry, scriptTargets } from "@/lib/calltool/sequence";
 import { callOutcome, describeOutcome, DIAL_ERRORS, latestDial, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
 import { callEventsOf, loadCallFacts } from "@/lib/calltool/calls";
 import { db } from "@/lib/db/client";
@@ -20,6 +21,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const found = await loadCallFacts(db(), (await params).id);
   if (!found) notFound();
   const { call, facts, attempts, dials } = found;
+  const total = scriptTargets(call.script).length;
   const events = await callEventsOf(db(), call.id);
   const rows: [string, string][] = [
     ["Outcome", describeOutcome(callOutcome(facts))],
@@ -63,7 +65,9 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       <ol className={`space-y-1 ${box}`} aria-label="Dials to the target">
         {dials.map((dial) => (
           <li key={dial.id} data-testid={`dial-${dial.dial}`}>
-            Dial {dial.dial} to {dial.targetName}: {dial.dialCallStatus ?? (dial.answeredAt ? "talking" : "ringing")}
+            Dial {dial.dial} to {dial.targetName}
+            {total > 1 ? ` (target ${dial.position} of ${total})` : ""}
+            {dialTry(dial) ? `, ${dialTry(dial)}` : ""}: {dial.dialCallStatus ?? (dial.answeredAt ? "talking" : "ringing")}
             {dial.duration !== null ? `, ${dial.duration} s` : ""}
             {dial.errorCode ? `, error ${dial.errorCode}${DIAL_ERRORS[dial.errorCode] ? `: ${DIAL_ERRORS[dial.errorCode]}` : ""}` : ""}
           </li>

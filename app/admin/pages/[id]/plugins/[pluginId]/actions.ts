@@ -24,6 +24,7 @@ export const saveSettingsAction = pageEditAction({ roles: staff, schema: setting
     message: { clipId: current.config.message.clipId, text: form.messageText },
     menu: { clipId: current.config.menu.clipId, text: form.menuText },
     recall: { enabled: form.recallEnabled, maxAttempts: form.recallMaxAttempts, delayMinutes: form.recallDelayMinutes },
+    busyRedial: { enabled: form.busyRedialEnabled, attempts: form.busyRedialAttempts, delaySeconds: form.busyRedialDelaySeconds },
   });
   const saved = await saveCallToolSettings(db(), pluginId, version, config);
   revalidatePath(`/admin/pages/${current.page.id}`);

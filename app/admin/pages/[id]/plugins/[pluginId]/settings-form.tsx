@@ -4,7 +4,7 @@ import { Field } from "@/components/form/field";
 import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
-import { SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
+import { MAX_TARGETS_PER_CALL, SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
 import { saveSettingsAction } from "./actions";
 import { useSavedVersion } from "@/components/form/use-saved-version";
 
@@ -115,6 +115,37 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
             max={240}
             defaultValue={value("targetTimeLimitMinutes", String(config.targetTimeLimitMinutes))}
             error={errors.targetTimeLimitMinutes}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-800">Several targets, busy lines</legend>
+        <Field
+          label="Targets per call"
+          name="targetsPerCall"
+          type="number"
+          min={1}
+          max={MAX_TARGETS_PER_CALL}
+          defaultValue={value("targetsPerCall", String(config.targetsPerCall))}
+          hint="The member is put through to up to this many targets in turn, and presses * to move on to the next. Targets pinned “call first” or “call last” are called as well."
+          error={errors.targetsPerCall}
+        />
+        <label className="mt-4 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="busyRedialEnabled" defaultChecked={state.values ? state.values.busyRedialEnabled === "on" : config.busyRedial.enabled} />
+          When a target&apos;s line is busy, keep the member on hold and redial
+        </label>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <Field label="Redials at most" name="busyRedialAttempts" type="number" min={1} max={10} defaultValue={value("busyRedialAttempts", String(config.busyRedial.attempts))} error={errors.busyRedialAttempts} />
+          <Field
+            label="Seconds between redials"
+            name="busyRedialDelaySeconds"
+            type="number"
+            min={5}
+            max={300}
+            defaultValue={value("busyRedialDelaySeconds", String(config.busyRedial.delaySeconds))}
+            hint="The member can press 1 to stop waiting."
+            error={errors.busyRedialDelaySeconds}
           />
         </div>
       </fieldset>
