@@ -1,9 +1,12 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { TargetChoice } from "@/lib/calltool/choose-target";
 import { memberStrings } from "@/lib/calltool/member-strings";
 import type { MemberProgress } from "@/lib/calltool/progress";
 import { usePhoneCheck } from "./use-phone-check";
+
+// Asked only after a call that reached the target: its code loads then, not with the page.
+const CallFeedback = lazy(() => import("./call-feedback").then((module) => ({ default: module.CallFeedback })));
 
 type Props = {
   language: string;
@@ -35,7 +38,8 @@ export function CallForm({ language, targets, countries, returnTo, initial, post
   const [phone, setPhone] = useState(initial.phone ?? "");
   const [touched, setTouched] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>(initial.error ? { [initial.field ?? "form"]: initial.error } : {});
-  const [progress, setProgress] = useState<MemberProgress | null>(null);
+  const [progress, setProgress] = useState<(MemberProgress & { feedbackToken?: string }) | null>(null);
+  const [feedbackUrl, setFeedbackUrl] = useState("");
   const [sending, setSending] = useState(false);
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
@@ -50,10 +54,11 @@ export function CallForm({ language, targets, countries, returnTo, initial, post
 
   const follow = (statusUrl: string) => {
     let shown = -1;
+    setFeedbackUrl(statusUrl.replace(/\/status$/, "/feedback"));
     const tick = async () => {
       const response = await fetch(statusUrl, { cache: "no-store" }).catch(() => null);
       if (response?.ok) {
-        const next = (await response.json()) as MemberProgress;
+        const next = (await response.json()) as MemberProgress & { feedbackToken?: string };
         // Answers can cross on the network: never show an earlier state after a later one.
         if (next.rank >= shown) {
           shown = next.rank;
@@ -108,6 +113,11 @@ export function CallForm({ language, targets, countries, returnTo, initial, post
           <a href={progress.followUpUrl} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {strings.followUp}
           </a>
+        )}
+        {progress.feedbackToken && (
+          <Suspense fallback={null}>
+            <CallFeedback language={language} feedbackUrl={feedbackUrl} token={progress.feedbackToken} />
+          </Suspense>
         )}
         {progress.done && !progress.connected && (
           <button type="button" onClick={tryAgain} className="mt-4 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">

@@ -60,6 +60,10 @@ export const calls = pgTable(
     targetStatus: text("target_status"),
     talkSeconds: integer("talk_seconds"),
     attemptCount: integer("attempt_count"),
+    /** The message finished (or a key skipped it) and the menu began: the funnel's "heard the message". */
+    messageHeardAt: timestamp("message_heard_at", { withTimezone: true }),
+    /** Counted into the statistics' rollups (lib/stats/rollup.ts); until then the statistics read the call itself. */
+    rolledUpAt: timestamp("rolled_up_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()
@@ -87,6 +91,9 @@ export const calls = pgTable(
     index("calls_log_phone_tail_idx").using("btree", sql`reverse(${table.memberPhone}) text_pattern_ops`),
     // Ended calls not yet settled: the settle sweep's work list.
     index("calls_unsettled_idx").on(table.endedAt).where(sql`${table.outcome} is null and ${table.endedAt} is not null`),
+    // The page's public counter (last 24 h) and the statistics' calls not yet rolled up.
+    index("calls_page_created_idx").on(table.pageId, table.createdAt),
+    index("calls_unrolled_idx").on(table.createdAt).where(sql`${table.rolledUpAt} is null`),
   ],
 );
 

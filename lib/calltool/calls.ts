@@ -56,6 +56,11 @@ export function recordMenuRound(db: Db, id: string, round: number): Promise<Call
   return updateCall(db, id, { menuRounds: sql`greatest(${calls.menuRounds}, ${round})` });
 }
 
+/** The message ended (or a key skipped it) and the menu begins: the funnel's "heard the message". The first time sticks. */
+export function recordMessageHeard(db: Db, id: string): Promise<Call | null> {
+  return updateCall(db, id, { messageHeardAt: sql`coalesce(${calls.messageHeardAt}, now())` });
+}
+
 /** Where a dial sits in the call: its number, the member-leg attempt, the target's place in the sequence, and which try at that target it is. */
 export type DialPlace = { attempt: number; dial: number; pos: number; redial: number; again: number };
 

@@ -11,3 +11,5 @@ export * from "../telephony/schema";
 export * from "../telephony/simulator/schema";
 export * from "../phonebank/schema";
 export * from "../integrations/schema";
+export * from "../stats/schema";
+export * from "../feedback/schema";

@@ -15,6 +15,8 @@ export const pages = pgTable(
     body: text("body").notNull().default(""),
     language: text("language").notNull().default("en"),
     followUpUrl: text("follow_up_url"),
+    /** The calls the campaign hopes for, shown beside the page's public counter ("1,234 of 5,000"). */
+    callGoal: integer("call_goal"),
     status: text("status").notNull().default("draft"), // draft | published
     /** Bumped on every save, so a stale editor is told rather than overwriting. */
     version: integer("version").notNull().default(1),

@@ -29,6 +29,9 @@ export default async function PhoneBankPage({ params }: { params: Promise<{ id: 
       <PageHeader title={bank.name} description="Volunteers open the link below, join, and dial in with the code they're given.">
         <div className="flex items-center gap-3">
           <OpenBadge open={bank.status === "open"} />
+          <Link href={`/admin/stats?bank=${bank.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+            Statistics
+          </Link>
           <OpenCloseForm id={bank.id} open={bank.status === "open"} />
         </div>
       </PageHeader>

@@ -1,5 +1,5 @@
 import { recordCallStep } from "@/lib/calllog/steps";
-import { loadCall, recordMenuRound } from "@/lib/calltool/calls";
+import { recordMenuRound, recordMessageHeard } from "@/lib/calltool/calls";
 import { goodbyeTwiml, menuStep, menuTwiml, readPlace, redirectTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
 import { db } from "@/lib/db/client";
 import { param, twilioWebhook } from "@/lib/telephony/webhook";
@@ -15,7 +15,7 @@ export const POST = twilioWebhook<{ id: string }>(async ({ params, route, url })
   if (step.kind === "connect" || step.kind === "replay") await noted;
   if (step.kind === "connect") return redirectTwiml(route.id, "connect", { attempt: place.attempt, dial: 1 });
   if (step.kind === "replay") return redirectTwiml(route.id, "start", { attempt: place.attempt, replay: step.replay });
-  const [call] = await Promise.all([place.round > 0 ? recordMenuRound(db(), route.id, place.round) : loadCall(db(), route.id), noted]);
+  const [call] = await Promise.all([place.round > 0 ? recordMenuRound(db(), route.id, place.round) : recordMessageHeard(db(), route.id), noted]);
   if (!call) return unknownCallTwiml();
   if (step.kind === "goodbye") return goodbyeTwiml(call.script.language, step.wrongKeys);
   return menuTwiml(call.id, { ...place, round: step.round, wrong: step.wrong }, call.script, step.notAnOption);
