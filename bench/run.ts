@@ -9,15 +9,20 @@ import path from "node:path";
 import { firstLoadJs, lighthouseMobile } from "./frontend";
 import { load, SECONDS, warm, type LoadFigures } from "./load";
 import { summariseProfile } from "./profile";
-import { benchDatabase, checkStoredEvents, seed } from "./seed";
+import { seedLoad } from "./load-seed";
+import { scaleBench } from "./scale";
+import { benchDatabase, checkStoredEvents, existingDatabase, seed } from "./seed";
 import { build, FLOOR, freshDir, ROOT, startServer, type Server } from "./servers";
 import { startTwilioStub } from "./twilio-stub";
 import { webhookMix, type MixTally } from "./webhook-mix";
 
 const ACCOUNT_SID = `AC${"be".repeat(16)}`;
 const AUTH_TOKEN = "bench-auth-token-0123456789abcdef";
+const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789";
 const only = process.env.BENCH_ONLY?.split(",");
 const wants = (scenario: string) => !only || only.includes(scenario);
+// The floor app is what the load scenarios compare against; the scale bench times one campaigner's pages and needs none.
+const needsFloor = ["page", "call", "mix", "frontend"].some(wants);
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -27,17 +32,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const NO_FIGURES: LoadFigures = { path: "", requests: 0, rps: 0, p50_ms: 0, p99_ms: 0, max_ms: 0, errors: 0, non2xx: 0 };
+
 const memberNumber = (n: number) => `+447400${String(100000 + (n % 900000))}`;
 
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     build(".", "the app");
-    build(FLOOR, "the floor fixture");
+    if (needsFloor) build(FLOOR, "the floor fixture");
   }
   const runDir = freshDir("run");
-  const database = await benchDatabase(path.join(runDir, "data"));
+  // The scale bench may run on a database seeded beforehand (BENCH_SCALE_DATABASE_URL), kept afterwards.
+  const seeded = wants("scale") ? process.env.BENCH_SCALE_DATABASE_URL : undefined;
+  const database = seeded ? existingDatabase(seeded, path.join(runDir, "data")) : await benchDatabase(path.join(runDir, "data"));
+  if (wants("scale") && !database.label.startsWith("PostgreSQL")) throw new Error("The scale bench runs on PostgreSQL: set DATABASE_URL (or BENCH_SCALE_DATABASE_URL to a database filled by npm run seed:load).");
   const seeding = database.open();
   const { targetId } = await seed(seeding);
+  if (wants("scale") && !seeded) {
+    const calls = Number(process.env.BENCH_SCALE_CALLS ?? 1_000_000);
+    console.log(`Seeding ${calls.toLocaleString("en-GB")} calls (npm run seed:load)…`);
+    await seedLoad(seeding, { calls, log: (line) => console.log(`  ${line}`) });
+  }
   await seeding.close();
 
   const stub = await startTwilioStub();
@@ -51,7 +66,7 @@ async function main() {
     env: {
       ...database.appEnv,
       PUBLIC_URL: `http://127.0.0.1:${appPort}`,
-      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+      AUTH_SECRET,
       TELEPHONY: "twilio",
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
@@ -62,20 +77,19 @@ async function main() {
       LOG_LEVEL: "error",
     },
   });
-  const floor = await startServer({ dir: FLOOR, port: await freePort(), ready: "/static", env: {} });
-  const servers: Server[] = [app, floor];
+  const floor = needsFloor ? await startServer({ dir: FLOOR, port: await freePort(), ready: "/static", env: {} }) : null;
+  const servers: Server[] = floor ? [app, floor] : [app];
   const tally: MixTally = { events2xx: new Set(), flowErrors: 0, callsUsed: 0, poolEmpty: 0 };
   const rows: (LoadFigures & { name: string; floor?: string; ratio?: number })[] = [];
   const result: Record<string, unknown> = { database: database.label, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, node: process.version };
 
   try {
-    const twimlFloor = { url: `${floor.url}/twiml`, method: "POST" as const, body: "CallSid=CA1&CallStatus=in-progress", headers: { "content-type": "application/x-www-form-urlencoded" } };
-    const staticFloor = { url: `${floor.url}/static` };
-    await warm(twimlFloor);
-    await warm(staticFloor);
-    const floorTwiml = { name: "floor: constant TwiML route", ...(await load("/twiml", twimlFloor)) };
-    const floorStatic = { name: "floor: static page", ...(await load("/static", staticFloor)) };
-    rows.push(floorTwiml, floorStatic);
+    const floorUrl = floor?.url ?? "";
+    const twimlFloor = { url: `${floorUrl}/twiml`, method: "POST" as const, body: "CallSid=CA1&CallStatus=in-progress", headers: { "content-type": "application/x-www-form-urlencoded" } };
+    const staticFloor = { url: `${floorUrl}/static` };
+    const floorTwiml = { name: "floor: constant TwiML route", ...(floor ? (await warm(twimlFloor), await load("/twiml", twimlFloor)) : NO_FIGURES) };
+    const floorStatic = { name: "floor: static page", ...(floor ? (await warm(staticFloor), await load("/static", staticFloor)) : NO_FIGURES) };
+    if (floor) rows.push(floorTwiml, floorStatic);
 
     if (wants("page")) {
       const page = { url: `${app.url}/p/demo` };
@@ -114,9 +128,18 @@ async function main() {
       result.mix = { calls_replayed: tally.callsUsed, events_answered_2xx: tally.events2xx.size, flow_errors: tally.flowErrors, pool_ran_dry: tally.poolEmpty };
     }
 
+    if (wants("scale")) {
+      const handle = database.open();
+      try {
+        result.scale = await scaleBench(app.url, handle, AUTH_SECRET);
+      } finally {
+        await handle.close();
+      }
+    }
+
     if (wants("frontend")) {
       result.first_load_js = await firstLoadJs(app.url, "/p/demo", path.join(ROOT, ".next"));
-      result.lighthouse = { member_page: await lighthouseMobile(`${app.url}/p/demo`), floor_static_page: await lighthouseMobile(`${floor.url}/static`) };
+      result.lighthouse = { member_page: await lighthouseMobile(`${app.url}/p/demo`), floor_static_page: await lighthouseMobile(`${floorUrl}/static`) };
     }
   } finally {
     for (const server of servers) await server.stop();
@@ -138,7 +161,7 @@ async function main() {
 
   console.log(`\nPatchthrough bench on ${result.database}: ${result.machine}, Node ${result.node}\n`);
   console.table(rows.map(({ name, rps, p50_ms, p99_ms, errors, non2xx, ratio, floor: against }) => ({ path: name, "req/s": rps, "p50 ms": p50_ms, "p99 ms": p99_ms, errors, non2xx, "× floor": ratio === undefined ? "" : `${ratio.toFixed(2)} of ${against}` })));
-  for (const key of ["mix", "first_load_js", "lighthouse", "profile"]) if (result[key]) console.log(key, JSON.stringify(result[key], null, 1));
+  for (const key of ["mix", "scale", "first_load_js", "lighthouse", "profile"]) if (result[key]) console.log(key, JSON.stringify(result[key], null, 1));
   fs.writeFileSync(path.join(ROOT, "bench/results/latest.json"), `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`);
   console.log("\nWritten to bench/results/latest.json");
 }

@@ -6,7 +6,7 @@ test("anyone changes their own password, which signs out their other sessions", 
   // A second session of the same person, elsewhere.
   const elsewhere = await (await browser.newContext()).newPage();
   await signIn(elsewhere, "vera@example.org", "volunteer password");
-  await expect(elsewhere).toHaveURL(/\/admin$/); // a volunteer lands where the sign-in sends everyone, and is refused there
+  await expect(elsewhere).toHaveURL(/\/$/); // a volunteer lands at their own home, not on /admin
 
   await volunteer.goto("/account/password");
   await expect(volunteer.getByText("Signed in as vera@example.org.")).toBeVisible();

@@ -41,20 +41,21 @@ test("a member calls their representative: the phone rings, they press 1 in the 
   expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
   expect(indexes.at(-1)).toBe(order.length - 1);
 
-  // The call as the campaign team sees it: all three machines.
+  // The call as the campaign team sees it: the outcome, both phones, and what happened in sentences.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, DEMO_ADMIN.email, DEMO_ADMIN.password);
   await expect(admin).toHaveURL(/\/admin$/);
   await admin.goto("/admin/calls");
   const row = admin.getByTestId("call-row").first();
   await expect(row).toContainText("Alex Rivera");
-  await expect(row).toContainText(/connected \d+ s/);
+  await expect(row).toContainText(/connected, \d+ s of talk/);
   await row.getByRole("link").click();
-  await expect(admin.getByTestId("call-call-status")).toHaveText("connected");
-  await expect(admin.getByTestId("call-member-leg")).toHaveText("completed");
-  await expect(admin.getByTestId("call-target-leg")).toHaveText("completed");
-  await expect(admin.getByTestId("dial-1")).toContainText(/Dial 1 to Alex Rivera: completed, \d+ s/);
-  await expect(admin.getByRole("list", { name: "Member leg events" }).getByRole("listitem")).toHaveText([/initiated/, /ringing/, /in-progress/, /completed/]);
+  await expect(admin).toHaveURL(/\/admin\/calls\/[0-9a-f-]{36}$/);
+  await expect(admin.getByTestId("call-outcome")).toHaveText(/^connected, \d+ s of talk$/);
+  await expect(admin.getByTestId("call-member-s-phone")).toHaveText("answered");
+  await expect(admin.getByTestId("call-target-s-phone")).toHaveText("answered");
+  const timeline = admin.getByRole("list", { name: "Timeline" }).getByTestId("timeline-text");
+  await expect(timeline).toContainText(["Member's phone rang", "Member answered", "Pressed 1", "Calling Alex Rivera", "Alex Rivera answered", /Talked with Alex Rivera for \d+ s/, /Call ended after \d+ s of talk/]);
 });
 
 async function noScriptPage(browser: Browser): Promise<Page> {

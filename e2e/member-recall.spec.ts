@@ -78,8 +78,8 @@ test("a member misses the call, sees the countdown, answers the call back and is
     const row = admin.getByTestId("call-row").first();
     await expect(row).toContainText(/connected \d+ s \(call 2 of 3\)/);
     await row.getByRole("link").click();
-    await expect(admin.getByTestId("attempt-1")).toContainText(/Attempt 1: placed, no-answer.*\(no answer\)/);
-    await expect(admin.getByTestId("attempt-2")).toContainText(/Recall 2: placed, completed.*\(answered\)/);
+    await expect(admin.getByTestId("attempt-1")).toContainText(/Attempt 1\s*placed, no-answer \(no answer\)/);
+    await expect(admin.getByTestId("attempt-2")).toContainText(/Recall 2\s*placed, completed \(answered\)/);
   } finally {
     await saveRecall(admin, "2", "30");
   }

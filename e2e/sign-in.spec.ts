@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { DEMO_ADMIN, signIn, signOut } from "./helpers";
+import { DEMO_ADMIN, signIn, signInAsNew, signOut } from "./helpers";
 
 test("a signed-out visit to /admin is sent to sign-in, and signing in returns there", async ({ page }) => {
   await page.goto("/admin/users");
@@ -46,4 +46,19 @@ test("the landing page and health check answer", async ({ page, request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ status: "ok", database: "up" });
+});
+
+test("signing in with no page to return to lands each person at their own home, never on a page they can't open", async ({ browser }) => {
+  await (await signInAsNew(browser, "vera.volunteer@example.org", "volunteer")).close();
+  const volunteer = await (await browser.newContext()).newPage();
+  await signIn(volunteer, "vera.volunteer@example.org", "volunteer password");
+  await expect(volunteer).toHaveURL(/\/$/);
+  await expect(volunteer.getByRole("heading", { name: "You don't have access to this area" })).toHaveCount(0);
+  // Signed in already, /signin sends them home too.
+  await volunteer.goto("/signin");
+  await expect(volunteer).toHaveURL(/\/$/);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await expect(admin).toHaveURL(/\/admin$/);
 });

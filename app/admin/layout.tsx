@@ -7,6 +7,7 @@ import { signOutAction } from "./actions";
 const sections: NavItem[] = [
   { href: "/admin/pages", label: "Pages" },
   { href: "/admin/calls", label: "Calls" },
+  { href: "/admin/stats", label: "Statistics" },
   { href: "/admin/phone-banks", label: "Phone banks" },
   { href: "/admin/phone-numbers", label: "Phone numbers" },
   { href: "/admin/blocklist", label: "Blocklist" },

@@ -1,13 +1,16 @@
 "use server";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/auth/action";
 import { signInRetryAfterSeconds } from "@/lib/auth/authenticate";
 import { signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
+import { homePath } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
+import { roleOf } from "@/lib/users/service";
 import { fieldErrorsOf } from "@/lib/zod/errors";
 import { signInSchema } from "@/lib/zod/user";
 
@@ -17,9 +20,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
 
   try {
-    // On success this throws Next's redirect, which must propagate.
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
-    return {};
+    await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     if ((error as AuthError & { code?: string }).code === "too_many_attempts") {
@@ -29,4 +30,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     }
     return { formError: "That email and password don't match an account. Check them and try again.", values };
   }
+  // Back to the page that asked for the sign-in; with none, to the person's home (volunteers have no /admin).
+  const asked = formData.get("callbackUrl");
+  redirect(asked ? safeCallbackPath(asked) : homePath((await roleOf(db(), parsed.data.email)) ?? "volunteer"));
 }

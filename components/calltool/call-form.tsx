@@ -1,10 +1,13 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { TargetChoice } from "@/lib/calltool/choose-target";
 import { memberStrings } from "@/lib/calltool/member-strings";
 import { formatCountdown } from "@/lib/calltool/countdown";
 import type { MemberProgress } from "@/lib/calltool/progress";
 import { usePhoneCheck } from "./use-phone-check";
+
+// Asked only after a call that reached the target: its code loads then, not with the page.
+const CallFeedback = lazy(() => import("./call-feedback").then((module) => ({ default: module.CallFeedback })));
 
 type Props = {
   language: string;
@@ -13,6 +16,8 @@ type Props = {
   countries: string[];
   returnTo: string;
   initial: { error?: string; field?: string; phone?: string; targetId?: string };
+  /** The postcode the targets were found by: a form posted without JavaScript brings it back with its error. */
+  postcode?: string;
 };
 
 const POLL_MS = 1500;
@@ -25,7 +30,7 @@ const POLL_MS = 1500;
  * resent request finds the call already made. Without JavaScript there is no
  * key, and the rule of one live call per number and page does the same.
  */
-export function CallForm({ language, targets, countries, returnTo, initial }: Props) {
+export function CallForm({ language, targets, countries, returnTo, initial, postcode }: Props) {
   const strings = memberStrings(language);
   const names = new Intl.DisplayNames([language], { type: "region" });
   const [targetId, setTargetId] = useState(initial.targetId && targets.some((t) => t.id === initial.targetId) ? initial.targetId : targets.length === 1 ? targets[0]!.id : "");
@@ -34,7 +39,8 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   const [phone, setPhone] = useState(initial.phone ?? "");
   const [touched, setTouched] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>(initial.error ? { [initial.field ?? "form"]: initial.error } : {});
-  const [progress, setProgress] = useState<MemberProgress | null>(null);
+  const [progress, setProgress] = useState<(MemberProgress & { feedbackToken?: string }) | null>(null);
+  const [feedbackUrl, setFeedbackUrl] = useState("");
   const [sending, setSending] = useState(false);
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
@@ -60,10 +66,11 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
   const follow = (statusUrl: string) => {
     let shown = -1;
     statusUrlRef.current = statusUrl;
+    setFeedbackUrl(statusUrl.replace(/\/status$/, "/feedback"));
     const tick = async () => {
       const response = await fetch(statusUrl, { cache: "no-store" }).catch(() => null);
       if (response?.ok) {
-        const next = (await response.json()) as MemberProgress;
+        const next = (await response.json()) as MemberProgress & { feedbackToken?: string };
         // Answers can cross on the network: never show an earlier state after a later one.
         if (next.rank >= shown) {
           shown = next.rank;
@@ -136,6 +143,11 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
             {strings.followUp}
           </a>
         )}
+        {progress.feedbackToken && (
+          <Suspense fallback={null}>
+            <CallFeedback language={language} feedbackUrl={feedbackUrl} token={progress.feedbackToken} />
+          </Suspense>
+        )}
         {progress.done && !progress.connected && (
           <button type="button" onClick={tryAgain} className="mt-4 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {strings.tryAgain}
@@ -155,6 +167,7 @@ export function CallForm({ language, targets, countries, returnTo, initial }: Pr
     <form id="call-form" action="/api/call" method="post" onSubmit={submit} noValidate className="space-y-4">
       <input type="hidden" name="return_to" value={returnTo} />
       <input type="hidden" name="language" value={language} />
+      {postcode && <input type="hidden" name="postcode" value={postcode} />}
       {targets.length > 1 ? (
         <fieldset aria-describedby={errors.target_id ? "target_id-error" : undefined} aria-invalid={errors.target_id ? true : undefined}>
           <legend className="font-semibold">{strings.chooseTarget}</legend>

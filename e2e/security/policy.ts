@@ -33,6 +33,7 @@ const RULES: [prefix: string, access: Access][] = [
   ["/api/auth", "public"],
   ["/api/call", "public"],
   ["/api/calls", "public"],
+  ["/api/pages", "public"],
   ["/api/health", "public"],
   ["/p", "public"],
   ["/embed", "public"],

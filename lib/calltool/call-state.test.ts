@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callOutcome, outcomeRank, type AttemptFacts, type CallFacts, type DialFacts } from "./call-state";
+import { callOutcome, describeOutcome, outcomeRank, type AttemptFacts, type CallFacts, type DialFacts } from "./call-state";
 import { memberProgress } from "./progress";
 
 const now = new Date("2026-03-01T10:00:00Z");
@@ -93,5 +93,50 @@ describe("memberProgress", () => {
     const busy = memberProgress(call, facts({ status: "connected", endedAt: at(0), dials: [dial({ dialCallStatus: "busy" })] }), now);
     expect(busy).toMatchObject({ connected: false, done: true, followUpUrl: null, message: "La ligne de Ada était occupée ; vous n'avez pas été mis en relation." });
     expect(busy.message).not.toMatch(/merci/i);
+  });
+});
+
+describe("callOutcome with several targets and busy lines", () => {
+  const live = { status: "connected", attempt: attempt({ status: "in-progress", ...ringing, answeredAt: at(-40) }) };
+  const sequence = { total: 3, redials: 2 };
+
+  it("goes on to the next target after a talk or a target not reached, and is connected once over if anyone talked", () => {
+    const talked = dial({ dial: 1, position: 1, dialCallStatus: "completed", answeredAt: at(-30), duration: 20 });
+    expect(callOutcome(facts({ ...live, sequence, dials: [talked] }), now)).toMatchObject({ code: "connecting", done: false, dial: 2, position: 2 });
+    const second = dial({ dial: 2, position: 2, targetName: "Priya", dialCallStatus: "failed" });
+    expect(callOutcome(facts({ ...live, sequence, dials: [talked, second] }), now)).toMatchObject({ code: "connecting", dial: 3, position: 3 });
+    const third = dial({ dial: 3, position: 3, targetName: "Tom", dialCallStatus: "completed", answeredAt: at(-10), duration: 7 });
+    expect(callOutcome(facts({ ...live, sequence, dials: [talked, second, third] }), now)).toMatchObject({ code: "connected", done: true, seconds: 27, targets: 2 });
+    expect(describeOutcome(callOutcome(facts({ ...live, sequence, dials: [talked, second, third] }), now))).toBe("connected 27 s in all, to 2 targets");
+    // The member hung up after the first talk, while the second rang: still connected.
+    const ringingSecond = dial({ dial: 2, position: 2, targetName: "Priya" });
+    expect(callOutcome(facts({ ...live, sequence, endedAt: at(0), dials: [talked, ringingSecond] }), now)).toMatchObject({ code: "connected", seconds: 20, targets: 1 });
+  });
+
+  it("waits out a busy line while redials are left, then offers the one “press 1” retry, then moves on", () => {
+    const busy = (n: number, redial: number, again = 0) => dial({ dial: n, position: 1, redial, again, dialCallStatus: "busy" });
+    expect(callOutcome(facts({ ...live, sequence, dials: [busy(1, 0)] }), now)).toMatchObject({ code: "busy-waiting", redial: 1 });
+    expect(callOutcome(facts({ ...live, sequence, dials: [busy(1, 0), dial({ dial: 2, position: 1, redial: 1 })] }), now)).toMatchObject({ code: "busy-waiting", redial: 1, dial: 2 });
+    expect(callOutcome(facts({ ...live, sequence, dials: [busy(1, 0), busy(2, 1), busy(3, 2)] }), now)).toMatchObject({ code: "retry-offered", dial: 3 });
+    expect(callOutcome(facts({ ...live, sequence, dials: [busy(1, 0), busy(2, 1), busy(3, 2), busy(4, 2, 1)] }), now)).toMatchObject({ code: "connecting", position: 2 });
+    // A single target, busy after the retry: over.
+    expect(callOutcome(facts({ ...live, dials: [busy(1, 0), busy(2, 0, 1)] }), now)).toMatchObject({ code: "target-busy", done: true });
+    // Each wait ranks after the dial before it and before the next dial's talk.
+    const waiting = callOutcome(facts({ ...live, sequence, dials: [busy(1, 0)] }), now);
+    const redialling = callOutcome(facts({ ...live, sequence, dials: [busy(1, 0), dial({ dial: 2, position: 1, redial: 1 })] }), now);
+    expect(outcomeRank(waiting)).toBeLessThan(outcomeRank(redialling));
+    expect(outcomeRank(redialling)).toBeLessThan(outcomeRank({ code: "talking", done: false, dial: 2 }));
+  });
+
+  it("says where the member is in the sequence and how far the redials got", () => {
+    const call = {
+      memberPhone: "+442079460999",
+      script: { language: "en", target: { name: "Ada" }, targets: [{ name: "Ada" }, { name: "Tom Bell" }, { name: "Priya" }], followUpUrl: null, busyRedial: { attempts: 5, delaySeconds: 30 } },
+    };
+    const talked = dial({ dial: 1, position: 1, dialCallStatus: "completed", answeredAt: at(-30), duration: 20 });
+    expect(memberProgress(call, facts({ ...live, dials: [talked] }), now).message).toBe("2 of 3: calling Tom Bell…");
+    const busyTom = dial({ dial: 2, position: 2, targetName: "Tom Bell", dialCallStatus: "busy" });
+    const redial = dial({ dial: 3, position: 2, targetName: "Tom Bell", redial: 1, dialCallStatus: "busy" });
+    expect(memberProgress(call, facts({ ...live, dials: [talked, busyTom, redial] }), now).message).toMatch(/^Tom Bell's line is busy: trying again \(2 of 5\)/);
   });
 });

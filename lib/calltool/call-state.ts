@@ -71,7 +71,18 @@ export type AttemptFacts = {
 /** AnsweredBy values that mean nobody answered: voicemail or a fax. */
 export const isMachine = (answeredBy: string | null | undefined): boolean => !!answeredBy && (answeredBy.startsWith("machine") || answeredBy === "fax");
 
-export type DialFacts = { dial: number; targetName: string; dialCallStatus: string | null; answeredAt: Date | null; duration: number | null; errorCode: number | null };
+export type DialFacts = {
+  dial: number;
+  targetName: string;
+  dialCallStatus: string | null;
+  answeredAt: Date | null;
+  duration: number | null;
+  errorCode: number | null;
+  /** The target's place in the call's sequence (from 1); which try at it (busy redial n, the member's "try again"). Absent: 1, 0, 0. */
+  position?: number;
+  redial?: number;
+  again?: number;
+};
 
 /** Everything the machines say about one call, as loaded by `loadCallFacts`. */
 export type CallFacts = {
@@ -85,6 +96,8 @@ export type CallFacts = {
   /** Calls in all the call may make (1 without recalls). */
   maxAttempts?: number;
   dials: DialFacts[];
+  /** How many targets the call dials in turn, and how many times a busy one is redialled. Absent: one, none. */
+  sequence?: { total: number; redials: number };
 };
 
 export function memberLegStatus(attempt: AttemptFacts | null, now = new Date()): MemberLegStatus {
@@ -118,6 +131,7 @@ export type OutcomeCode =
   | "listening"
   | "connecting"
   | "retry-offered"
+  | "busy-waiting"
   | "talking"
   // over
   | "connected"
@@ -144,6 +158,12 @@ export type CallOutcome = {
   /** The attempt it is about, and how many the call may make: "attempt 2 of 3". */
   attempt?: number;
   of?: number;
+  /** The target's place in the sequence the outcome is about (from 1). */
+  position?: number;
+  /** For busy-waiting: the redial under way or next. */
+  redial?: number;
+  /** For connected: how many targets the member talked to. */
+  targets?: number;
 };
 
 /**
@@ -161,29 +181,13 @@ export function callOutcome(facts: CallFacts, now = new Date()): CallOutcome {
 function legOutcome(facts: CallFacts, now: Date): CallOutcome {
   const member = memberLegStatus(facts.attempt, now);
   const memberOver = isMemberTerminal(member) || facts.endedAt !== null;
-  const dial = latestDial(facts.dials);
-  const answeredDial = [...facts.dials].sort((a, b) => b.dial - a.dial).find(targetAnswered);
   const over = (code: OutcomeCode, extra: Partial<CallOutcome> = {}): CallOutcome => ({ code, done: true, ...extra });
   const going = (code: OutcomeCode, extra: Partial<CallOutcome> = {}): CallOutcome => ({ code, done: false, ...extra });
 
   if (facts.status === "failed" || member === "not-placed") {
     return over("failed", { failureCode: facts.failureCode ?? facts.attempt?.errorCode ?? null, failureMessage: facts.failureMessage });
   }
-  // The target talked with the member: that is the outcome, whatever came after.
-  if (answeredDial?.dialCallStatus) return over("connected", { seconds: answeredDial.duration ?? 0, dial: answeredDial.dial });
-  if (answeredDial) return memberOver ? over("connected", { seconds: 0, dial: answeredDial.dial }) : going("talking", { dial: answeredDial.dial });
-
-  if (facts.status === "connected") {
-    const status = targetLegStatus(dial);
-    const ended = dial?.dialCallStatus ? { dial: dial.dial } : {};
-    if (status === "busy" || status === "no-answer") {
-      if (memberOver || dial!.dial > 1) return over(status === "busy" ? "target-busy" : "target-no-answer", ended);
-      return going("retry-offered", ended);
-    }
-    if (status === "failed") return over("target-failed", ended);
-    if (memberOver) return over("hung-up-before-connected");
-    return going("connecting", { dial: dial?.dial ?? 1 });
-  }
+  if (facts.status === "connected" || facts.dials.some(targetAnswered)) return targetLegOutcome(facts, memberOver, over, going);
   // A machine answered (detection): nobody did. The message wasn't played.
   // A missed attempt with calls left is not the end until the call is settled (a recall, or its end): the page must not stop following it.
   const settling = facts.endedAt === null && (facts.maxAttempts ?? 1) > (facts.attempt?.attempt ?? 1);
@@ -212,6 +216,53 @@ function legOutcome(facts: CallFacts, now: Date): CallOutcome {
   return going("calling");
 }
 
+type Make = (code: OutcomeCode, extra?: Partial<CallOutcome>) => CallOutcome;
+
+/**
+ * The outcome once the member asked to be put through: from the latest dial,
+ * and whether any target talked with the member in this call (that, once
+ * over, is the outcome, whatever came after). A call with several targets
+ * goes on to the next one after a talk or a target not reached.
+ */
+function targetLegOutcome(facts: CallFacts, memberOver: boolean, over: Make, going: Make): CallOutcome {
+  const total = facts.sequence?.total ?? 1;
+  const redials = facts.sequence?.redials ?? 0;
+  const talked = facts.dials.filter(targetAnswered);
+  const connected = (): CallOutcome => {
+    const last = [...talked].sort((a, b) => b.dial - a.dial)[0]!;
+    const seconds = talked.reduce((sum, dial) => sum + (dial.dialCallStatus ? (dial.duration ?? 0) : 0), 0);
+    return over("connected", { seconds, dial: last.dial, position: last.position ?? 1, targets: new Set(talked.map((dial) => dial.position ?? 1)).size });
+  };
+  const dial = latestDial(facts.dials);
+  if (!dial) return memberOver ? over("hung-up-before-connected") : going("connecting", { dial: 1, position: 1 });
+  const position = dial.position ?? 1;
+  const at = { dial: dial.dial, position };
+  const next = { dial: dial.dial + 1, position: position + 1 };
+  const more = position < total;
+  const status = targetLegStatus(dial);
+
+  if (status === "in-progress") return memberOver ? connected() : going("talking", at);
+  if (memberOver) {
+    if (talked.length) return connected();
+    if (status === "busy") return over("target-busy", at);
+    if (status === "no-answer") return over("target-no-answer", at);
+    if (status === "failed") return over("target-failed", at);
+    return over("hung-up-before-connected");
+  }
+  if (status === "ringing") return (dial.redial ?? 0) > 0 ? going("busy-waiting", { ...at, redial: dial.redial }) : going("connecting", at);
+  if (targetAnswered(dial)) return more ? going("connecting", next) : connected();
+  if (status === "busy" || status === "no-answer") {
+    if (status === "busy" && !dial.again && (dial.redial ?? 0) < redials) return going("busy-waiting", { ...at, redial: (dial.redial ?? 0) + 1 });
+    if (!dial.again) return going("retry-offered", at);
+  }
+  if (more) return going("connecting", next);
+  if (talked.length) return connected();
+  if (status === "busy") return over("target-busy", at);
+  if (status === "no-answer") return over("target-no-answer", at);
+  if (status === "failed") return over("target-failed", at);
+  return over("hung-up-before-connected");
+}
+
 /**
  * Where an outcome sits on the way from placing to the end, so a page can
  * refuse to show an earlier state after a later one. Each dial has its own band.
@@ -219,7 +270,17 @@ function legOutcome(facts: CallFacts, now: Date): CallOutcome {
 export function outcomeRank(outcome: CallOutcome): number {
   if (outcome.done) return 100_000;
   const dial = outcome.dial ?? 1;
-  const steps: Record<string, number> = { waiting: 0, "recall-waiting": 0, placing: 1, calling: 2, listening: 3, connecting: 10 * dial + 4, "retry-offered": 10 * dial + 5, talking: 10 * dial + 6 };
+  const steps: Record<string, number> = {
+    waiting: 0,
+    "recall-waiting": 0,
+    placing: 1,
+    calling: 2,
+    listening: 3,
+    connecting: 10 * dial + 4,
+    "retry-offered": 10 * dial + 5,
+    "busy-waiting": 10 * dial + 5,
+    talking: 10 * dial + 6,
+  };
   // Each attempt (a recall) its own band, above the one before.
   return ((outcome.attempt ?? 1) - 1) * 1000 + (steps[outcome.code] ?? 0);
 }
@@ -246,7 +307,7 @@ function describeCode(outcome: CallOutcome): string {
     case "failed":
       return `not placed: ${outcome.failureMessage ?? (outcome.failureCode ? `Twilio error ${outcome.failureCode}` : "the call could not be placed")}`;
     case "connected":
-      return `connected ${minutes(outcome.seconds ?? 0)}`;
+      return `connected ${minutes(outcome.seconds ?? 0)}${(outcome.targets ?? 1) > 1 ? ` in all, to ${outcome.targets} targets` : ""}`;
     case "waiting":
       return "waiting for its turn to be placed";
     case "recall-waiting":
@@ -258,6 +319,7 @@ function describeCode(outcome: CallOutcome): string {
         listening: "member listening to the message",
         connecting: "connecting to the target",
         "retry-offered": "target not reached; member offered another try",
+        "busy-waiting": "target busy; member waiting while it is redialled",
         talking: "member talking to the target",
         "member-no-answer": "member didn't answer",
         "member-busy": "member's line was busy",

@@ -4,6 +4,7 @@ import { selectRows, type Db } from "../db/client";
 import { isForeignKeyViolation } from "../errors";
 import { ADVANCES_FROM, isMemberTerminal, type CallFacts, type CallStatus } from "./call-state";
 import { callAttempts, callEvents, calls, targetDials, type Call, type CallAttempt, type TargetDial } from "./call-schema";
+import { scriptTargets } from "./sequence";
 
 /**
  * What Twilio's requests write, one or two statements each. Every write is
@@ -64,15 +65,30 @@ export function recordMenuRound(db: Db, id: string, round: number): Promise<Call
   return updateCall(db, id, { menuRounds: sql`greatest(${calls.menuRounds}, ${round})` });
 }
 
-/** The dial's row, from the call's script (the target's id and name), as a select for insert … select. */
-const dialRow = (id: string, attempt: number, dial: number, more = sql``) =>
-  sql`select ${id}::uuid, ${dial}::integer, ${attempt}::integer, (${calls.script}->'target'->>'id')::uuid, ${calls.script}->'target'->>'name' ${more} from ${calls} where ${calls.id} = ${id}`;
+/** The message ended (or a key skipped it) and the menu begins: the funnel's "heard the message". The first time sticks. */
+export function recordMessageHeard(db: Db, id: string): Promise<Call | null> {
+  return updateCall(db, id, { messageHeardAt: sql`coalesce(${calls.messageHeardAt}, now())` });
+}
 
-/** The member pressed 1: this dial to the target starts. One statement. */
-export async function connectCall(db: Db, id: string, attempt: number, dial: number): Promise<Call | null> {
+/** Where a dial sits in the call: its number, the member-leg attempt, the target's place in the sequence, and which try at that target it is. */
+export type DialPlace = { attempt: number; dial: number; pos: number; redial: number; again: number };
+
+/**
+ * The dial's row, from the call's script (the target at the dial's place in
+ * the sequence, or the one target of an older call), as a select for insert … select.
+ */
+const dialRow = (id: string, at: DialPlace, more = sql``) => {
+  const target = sql`coalesce(${calls.script}->'targets'->${at.pos - 1}::integer, ${calls.script}->'target')`;
+  return sql`select ${id}::uuid, ${at.dial}::integer, ${at.attempt}::integer, (${target}->>'id')::uuid, ${target}->>'name', ${at.pos}::integer, ${at.redial}::integer, ${at.again}::integer ${more}
+             from ${calls} where ${calls.id} = ${id}`;
+};
+const DIAL_COLUMNS = sql.raw("call_id, dial, attempt, target_id, target_name, position, redial, again");
+
+/** The member is put through to a target (pressed 1, moved on to the next, or a busy line is redialled): this dial starts. One statement. */
+export async function connectCall(db: Db, id: string, at: DialPlace): Promise<Call | null> {
   if (!UUID.test(id)) return null;
   const dialled = db.$with("dialled", { one: sql<number>`1` }).as(
-    sql`insert into ${targetDials} (call_id, dial, attempt, target_id, target_name) ${dialRow(id, attempt, dial)} on conflict do nothing returning 1`,
+    sql`insert into ${targetDials} (${DIAL_COLUMNS}) ${dialRow(id, at)} on conflict do nothing returning 1`,
   );
   const [call] = await db.with(dialled).update(calls).set({ status: advance("connected") }).where(eq(calls.id, id)).returning();
   return call ?? null;
@@ -90,11 +106,11 @@ export async function recordTargetAnswered(db: Db, id: string, dial: number, dia
 export type DialResult = { status: string; dialCallSid: string; duration: number | null; errorCode: number | null; errorMessage: string | null };
 
 /** The Dial action: this dial's result, stored on its own row (created if the connect step's insert never landed). One statement. */
-export async function recordDialResult(db: Db, id: string, attempt: number, dial: number, result: DialResult): Promise<Call | null> {
+export async function recordDialResult(db: Db, id: string, at: DialPlace, result: DialResult): Promise<Call | null> {
   if (!UUID.test(id)) return null;
   const dialled = db.$with("dialled", { one: sql<number>`1` }).as(
-    sql`insert into ${targetDials} (call_id, dial, attempt, target_id, target_name, dial_call_status, dial_call_sid, duration, error_code, error_message, ended_at)
-        ${dialRow(id, attempt, dial, sql`, ${result.status || null}, ${result.dialCallSid || null}, ${result.duration}::integer, ${result.errorCode}::integer, ${result.errorMessage}, now()`)}
+    sql`insert into ${targetDials} (${DIAL_COLUMNS}, dial_call_status, dial_call_sid, duration, error_code, error_message, ended_at)
+        ${dialRow(id, at, sql`, ${result.status || null}, ${result.dialCallSid || null}, ${result.duration}::integer, ${result.errorCode}::integer, ${result.errorMessage}, now()`)}
         on conflict (call_id, dial) do update set
           dial_call_status = excluded.dial_call_status,
           dial_call_sid = coalesce(${targetDials.dialCallSid}, excluded.dial_call_sid),
@@ -198,6 +214,7 @@ export function toFacts(call: Call, attempt: CallAttempt | null, dials: TargetDi
     menuRounds: call.menuRounds,
     attempt,
     dials,
+    sequence: { total: scriptTargets(call.script).length, redials: call.script.busyRedial?.attempts ?? 0 },
   };
 }
 

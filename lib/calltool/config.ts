@@ -7,12 +7,22 @@ import { DEFAULT_SPOKEN, type Language } from "./languages";
  * the server. Targets are kept apart (call_targets), because members and
  * Twilio webhooks look them up by id.
  */
-export const SELECTION_MODES = ["random", "pick", "drilldown"] as const;
+export const SELECTION_MODES = ["random", "pick", "drilldown", "postcode"] as const;
 export type SelectionMode = (typeof SELECTION_MODES)[number];
 export const SELECTION_MODE_LABELS: Record<SelectionMode, string> = {
   random: "A random target",
   pick: "The member picks from the list",
   drilldown: "The member narrows down by attributes",
+  postcode: "The member's postcode (from your postcode table)",
+};
+
+/** What a member whose postcode isn't in the table is offered. */
+export const POSTCODE_FALLBACKS = ["random", "pick", "sorry"] as const;
+export type PostcodeFallback = (typeof POSTCODE_FALLBACKS)[number];
+export const POSTCODE_FALLBACK_LABELS: Record<PostcodeFallback, string> = {
+  random: "Call a random target",
+  pick: "Choose from the whole list",
+  sorry: "Say sorry: no call",
 };
 
 const e164OrEmpty = z
@@ -47,6 +57,16 @@ export const callToolRecallSchema = recallPolicySchema.extend({
 });
 export type CallToolRecall = z.infer<typeof callToolRecallSchema>;
 
+export const MAX_TARGETS_PER_CALL = 5;
+
+export const busyRedialSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Automatic redials of a busy target while the member waits, at most. */
+  attempts: z.coerce.number().int().min(1, "is at least 1").max(10, "is at most 10").default(3),
+  /** Seconds between a busy signal and the next redial. */
+  delaySeconds: z.coerce.number().int().min(5, "is at least 5 seconds").max(300, "is at most 300 seconds").default(30),
+});
+
 export const callToolConfigSchema = z.object({
   title: z.string().trim().min(1, "Give the call tool a title").max(200, "A title is at most 200 characters"),
   description: z.string().max(20_000, "The talking points are at most 20,000 characters").default(""),
@@ -64,6 +84,15 @@ export const callToolConfigSchema = z.object({
   /** Talk time with the target at most (<Dial timeLimit>). */
   targetTimeLimitMinutes: z.coerce.number().int().min(1, "is at least 1 minute").max(240, "is at most 240 minutes").default(20),
   recall: callToolRecallSchema.prefault({}),
+  /** Targets of the member's own choice one call dials in turn ("Next, …"); pinned targets come on top. */
+  targetsPerCall: z.coerce.number().int().min(1, "is at least 1").max(MAX_TARGETS_PER_CALL, `is at most ${MAX_TARGETS_PER_CALL}`).default(1),
+  /** Waiting out a busy switchboard: the member stays on the line while the target is redialled. */
+  busyRedial: busyRedialSchema.default({ enabled: false, attempts: 3, delaySeconds: 30 }),
+  /** The number members may dial to call without the web (one of the organisation's numbers), or "". */
+  dialInNumber: e164OrEmpty.default(""),
+  /** The country of the postcode table, set when it is imported: it decides how postcodes are normalised. */
+  postcodeCountry: z.string().regex(/^[A-Z]{2}$/).or(z.literal("")).default(""),
+  postcodeFallback: z.enum(POSTCODE_FALLBACKS).default("pick"),
 });
 
 export type CallToolConfig = z.infer<typeof callToolConfigSchema>;

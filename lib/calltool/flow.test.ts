@@ -28,7 +28,9 @@ describe("menuStep", () => {
 
 describe("readPlace", () => {
   it("reads the place from the URL Twilio signed, falling back on anything odd", () => {
-    expect(readPlace(new URL("https://x.test/twilio/calls/c/menu?attempt=2&replay=1&round=3&wrong=1&dial=2"))).toEqual({ attempt: 2, replay: 1, round: 3, wrong: 1, dial: 2 });
-    expect(readPlace(new URL("https://x.test/twilio/calls/c/menu?attempt=abc&round=99"))).toEqual({ attempt: 1, replay: 0, round: 0, wrong: 0, dial: 1 });
+    expect(readPlace(new URL("https://x.test/twilio/calls/c/menu?attempt=2&replay=1&round=3&wrong=1&dial=2"))).toEqual({ attempt: 2, replay: 1, round: 3, wrong: 1, dial: 2, pos: 1, redial: 0, again: 0, met: 0 });
+    expect(readPlace(new URL("https://x.test/twilio/calls/c/menu?attempt=abc&round=99"))).toEqual({ attempt: 1, replay: 0, round: 0, wrong: 0, dial: 1, pos: 1, redial: 0, again: 0, met: 0 });
+    expect(readPlace(new URL("https://x.test/twilio/calls/c/connect?dial=7&pos=3&redial=2&again=1&met=2"))).toMatchObject({ dial: 7, pos: 3, redial: 2, again: 1, met: 2 });
+    expect(readPlace(new URL("https://x.test/twilio/calls/c/connect?pos=0&redial=11&again=2&met=-1"))).toMatchObject({ pos: 1, redial: 0, again: 0, met: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { callbackUrl } from "../telephony/urls";
 import { MAX_MENU_ROUNDS } from "./call-state";
 import type { CallScript } from "./call-schema";
 import { phoneStrings } from "./phone-strings";
+import { scriptTargets, targetAt } from "./sequence";
 
 /**
  * The TwiML of a member's call, one builder per step:
@@ -16,19 +17,21 @@ import { phoneStrings } from "./phone-strings";
  *         2 ──► start (at most three replays, then the menu alone)
  *         a wrong key ──► "that isn't an option" + the menu; silence ──► the menu
  *         the third round without a valid choice ──► goodbye, saying why
- *   target-status: busy / no answer on the first dial ──► "press 1 to try again" ──► connect (dial 2)
- *                  otherwise ──► thanks if they talked, else "we couldn't reach them"; hang up
+ *   target-status and next: the next target, a busy line's wait and redial, "press 1 to try again",
+ *                  or the goodbye (thanks only if they talked to someone): see flow-sequence.ts
  *
  * Where the call is (attempt, replay, menu round, wrong keys, dial) travels in
  * the URLs handed to Twilio, which it signs: a step's answer depends only on
  * its URL and parameters, so a retried request is answered the same way and
  * counts once.
  */
-export const STEPS = ["start", "menu", "connect", "target-answered", "target-status", "events"] as const;
+export const STEPS = ["start", "menu", "connect", "target-answered", "target-status", "next", "events"] as const;
 export type Step = (typeof STEPS)[number];
 export const MAX_REPLAYS = 3;
-/** The "press 1 to try again" dial is the second; there is no third. */
-export const MAX_DIALS = 2;
+/** Dials in one call at most: targets × (first dial, busy redials, the "press 1" retry). A bound for URLs, not a rule. */
+export const MAX_DIALS = 200;
+/** Targets in one call at most, pinned ones included. */
+export const MAX_POSITIONS = 50;
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max).catch(0);
 const placeSchema = z.object({
@@ -36,7 +39,15 @@ const placeSchema = z.object({
   replay: count(MAX_REPLAYS),
   round: count(MAX_MENU_ROUNDS),
   wrong: count(MAX_MENU_ROUNDS),
-  dial: z.coerce.number().int().min(1).max(20).catch(1),
+  dial: z.coerce.number().int().min(1).max(MAX_DIALS).catch(1),
+  /** The target's place in the call's sequence, from 1. */
+  pos: z.coerce.number().int().min(1).max(MAX_POSITIONS).catch(1),
+  /** Automatic redials of this target's busy line so far. */
+  redial: count(10),
+  /** 1 once the member pressed 1 to try this target again. */
+  again: count(1),
+  /** Targets the member has talked to so far in this call. */
+  met: count(MAX_POSITIONS),
 });
 export type Place = z.infer<typeof placeSchema>;
 
@@ -50,13 +61,13 @@ export const stepUrl = (callId: string, step: Step, place: Partial<Place>) => ca
 export const eventsUrl = (callId: string, attempt: number) => stepUrl(callId, "events", { attempt });
 
 // Twilio's <Say> language codes for our page languages (also the ones Twilio's 2016 XSD knows).
-type SayLanguage = NonNullable<Parameters<VoiceResponse["say"]>[0] extends infer A ? (A extends { language?: infer L } ? L : never) : never>;
-const sayLanguage = (language: string) => (["en", "fr", "de", "es"].includes(language) ? language : "en") as SayLanguage;
+export type SayLanguage = NonNullable<Parameters<VoiceResponse["say"]>[0] extends infer A ? (A extends { language?: infer L } ? L : never) : never>;
+export const sayLanguage = (language: string) => (["en", "fr", "de", "es"].includes(language) ? language : "en") as SayLanguage;
 
 type Spoken = CallScript["message"];
-type Parent = { play(url: string): unknown; say(attributes: { language: SayLanguage }, text: string): unknown };
+export type Parent = { play(url: string): unknown; say(attributes: { language: SayLanguage }, text: string): unknown };
 
-function speak(parent: Parent, spoken: Spoken, language: string): void {
+export function speak(parent: Parent, spoken: Spoken, language: string): void {
   if (spoken.url) parent.play(spoken.url);
   else parent.say({ language: sayLanguage(language) }, spoken.text);
 }
@@ -106,7 +117,7 @@ export type MenuStep =
  * (0: the message), `digits` what was pressed in it. A pure function of the
  * request, so Twilio's retry of it leads to the same step.
  */
-export function menuStep(place: Place, digits: string): MenuStep {
+export function menuStep(place: Pick<Place, "attempt" | "round" | "replay" | "wrong">, digits: string): MenuStep {
   const next = (wrong: number, notAnOption: boolean): MenuStep =>
     place.round >= MAX_MENU_ROUNDS ? { kind: "goodbye", wrongKeys: wrong > 0 } : { kind: "menu", round: place.round + 1, wrong, notAnOption };
   // On a recall, 9 at any point means "don't call me again".
@@ -144,31 +155,52 @@ export function goodbyeTwiml(language: string, wrongKeys: boolean): VoiceRespons
 const DEFAULT_LIMITS = { memberSeconds: 30 * 60, dialSeconds: 20 * 60 };
 export const callLimits = (script: CallScript) => script.limits ?? DEFAULT_LIMITS;
 
-/** Dials the target and bridges them in; <Number url> tells us the moment they answer. Talk time is capped. */
+/** Where a dial is, as its URLs carry it: everything the steps after it need. */
+export const dialPlace = (place: Place) => ({ attempt: place.attempt, dial: place.dial, pos: place.pos, redial: place.redial, again: place.again, met: place.met });
+
+/**
+ * Dials the target at `place.pos` and bridges them in; <Number url> tells us
+ * the moment they answer. Talk time is capped. With several targets, * ends
+ * the conversation (hangupOnStar) and the Dial's action moves on.
+ */
 export function connectTwiml(callId: string, place: Place, script: CallScript): VoiceResponse {
   const response = new VoiceResponse();
-  const at = { attempt: place.attempt, dial: place.dial };
-  const dial = response.dial({ callerId: script.callerId, timeout: 30, timeLimit: callLimits(script).dialSeconds, action: stepUrl(callId, "target-status", at) });
-  dial.number({ url: stepUrl(callId, "target-answered", at), ...(script.target.extension ? { sendDigits: script.target.extension } : {}) }, script.target.phone);
+  const target = targetAt(script, place.pos);
+  const total = scriptTargets(script).length;
+  const several = total > 1;
+  if (several && place.pos === 1 && !place.redial && !place.again) response.say({ language: sayLanguage(script.language) }, phoneStrings(script.language).sequenceIntro(total));
+  const dial = response.dial({
+    callerId: target.callerId || script.callerId,
+    timeout: 30,
+    timeLimit: callLimits(script).dialSeconds,
+    action: stepUrl(callId, "target-status", dialPlace(place)),
+    ...(several ? { hangupOnStar: true } : {}),
+  });
+  dial.number({ url: stepUrl(callId, "target-answered", { attempt: place.attempt, dial: place.dial }), ...(target.extension ? { sendDigits: target.extension } : {}) }, target.phone);
   return response;
 }
 
-/** The first dial found the target busy or away: one more try, on 1. Said without a thank-you, as nobody was reached. */
+/**
+ * The target was busy or away: one more try, on 1. Said without a thank-you,
+ * as nobody was reached. Without a key, the call moves on (the next target,
+ * or goodbye).
+ */
 export function targetRetryTwiml(callId: string, place: Place, script: CallScript, status: "busy" | "no-answer"): VoiceResponse {
   const strings = phoneStrings(script.language);
   const response = new VoiceResponse();
   const say = { language: sayLanguage(script.language) };
-  const prompt = status === "busy" ? strings.targetBusyRetry(script.target.name) : strings.targetNoAnswerRetry(script.target.name);
-  response.gather({ numDigits: 1, timeout: 8, action: stepUrl(callId, "connect", { attempt: place.attempt, dial: place.dial + 1 }) }).say(say, prompt);
-  response.say(say, strings.targetNotReached(script.target.name));
-  response.hangup();
+  const name = targetAt(script, place.pos).name;
+  const prompt = status === "busy" ? strings.targetBusyRetry(name) : strings.targetNoAnswerRetry(name);
+  const again = { ...dialPlace(place), dial: place.dial + 1, again: 1 };
+  response.gather({ numDigits: 1, timeout: 8, action: stepUrl(callId, "connect", again) }).say(say, prompt);
+  response.redirect(stepUrl(callId, "next", dialPlace(place)));
   return response;
 }
 
-/** The end of the call after the target leg: thanks only if the member talked to them. */
-export function afterDialTwiml(script: CallScript, talked: boolean): VoiceResponse {
+/** The end of the call after the target leg: thanks only if the member talked to someone; `missed` names the last target when it wasn't reached. */
+export function afterDialTwiml(script: CallScript, talked: boolean, missed: string = script.target.name): VoiceResponse {
   const strings = phoneStrings(script.language);
-  return sayAndHangUp(talked ? strings.thanksForCalling : strings.targetNotReached(script.target.name), script.language);
+  return sayAndHangUp(talked ? strings.thanksForCalling : strings.targetNotReached(missed), script.language);
 }
 
 export function unknownCallTwiml(): VoiceResponse {

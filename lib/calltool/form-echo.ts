@@ -23,13 +23,13 @@ export function verifiedError(text: string | undefined, signature: string | unde
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
-export type FormState = { filters: Record<string, string>; initial: { error?: string; field?: string; phone?: string; targetId?: string } };
+export type FormState = { filters: Record<string, string>; initial: { error?: string; field?: string; phone?: string; targetId?: string; postcode?: string } };
 
 /** What a visit's address carries for the call form: a narrowed choice of target, or the error and input of a form that came back. */
 export function formStateFrom(query: SearchParams): FormState {
   const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string).slice(0, 300) : undefined);
   return {
     filters: filtersFrom(query),
-    initial: { error: verifiedError(text("error"), text("sig")), field: text("field"), phone: text("phone"), targetId: text("target") },
+    initial: { error: verifiedError(text("error"), text("sig")), field: text("field"), phone: text("phone"), targetId: text("target"), postcode: text("postcode")?.slice(0, 20) },
   };
 }

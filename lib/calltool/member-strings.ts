@@ -26,8 +26,15 @@ export type MemberStrings = {
   retryBusy: (target: string) => string;
   retryNoAnswer: (target: string) => string;
   talking: (target: string) => string;
+  /** One call, several targets: "2 of 3: calling Tom Bell". */
+  sequenceCalling: (n: number, total: number, target: string) => string;
+  sequenceTalking: (n: number, total: number, target: string) => string;
+  /** Waiting out a busy line: the redial under way or next, of at most `of`. */
+  busyRedialing: (target: string, redial: number, of: number) => string;
   // How it ended
   connected: (target: string, duration: string) => string;
+  /** Talked to several targets in one call: their names as a list, the talk time in all. */
+  connectedSeveral: (targets: string, duration: string) => string;
   memberNoAnswer: string;
   memberBusy: string;
   targetBusy: (target: string) => string;
@@ -80,6 +87,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     retryNoAnswer: (target) => `${target} didn't pick up. Press 1 on your phone to try again.`,
     talking: (target) => `Connected to ${target}. Thank you for speaking up!`,
     connected: (target, duration) => `You talked to ${target} for ${duration}. Thank you for calling!`,
+    sequenceCalling: (n, total, target) => `${n} of ${total}: calling ${target}…`,
+    sequenceTalking: (n, total, target) => `${n} of ${total}: talking to ${target}. Press * on your phone to move on.`,
+    busyRedialing: (target, redial, of) => `${target}'s line is busy: trying again (${redial} of ${of}). Press 1 on your phone to stop waiting.`,
+    connectedSeveral: (targets, duration) => `You talked to ${targets}, ${duration} in all. Thank you for calling!`,
     memberNoAnswer: "You didn't answer, so the call has ended.",
     memberBusy: "Your line was busy, so the call has ended.",
     targetBusy: (target) => `${target}'s line was busy, so you weren't put through.`,
@@ -134,6 +145,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     retryNoAnswer: (target) => `${target} n'a pas décroché. Appuyez sur 1 sur votre téléphone pour réessayer.`,
     talking: (target) => `En ligne avec ${target}. Merci de faire entendre votre voix !`,
     connected: (target, duration) => `Vous avez parlé à ${target} pendant ${duration}. Merci d'avoir appelé !`,
+    sequenceCalling: (n, total, target) => `${n} sur ${total} : appel de ${target}…`,
+    sequenceTalking: (n, total, target) => `${n} sur ${total} : vous parlez à ${target}. Appuyez sur * pour passer à la suite.`,
+    busyRedialing: (target, redial, of) => `La ligne de ${target} est occupée : nouvel essai (${redial} sur ${of}). Appuyez sur 1 pour ne plus attendre.`,
+    connectedSeveral: (targets, duration) => `Vous avez parlé à ${targets}, ${duration} en tout. Merci d'avoir appelé !`,
     memberNoAnswer: "Vous n'avez pas répondu ; l'appel est terminé.",
     memberBusy: "Votre ligne était occupée ; l'appel est terminé.",
     targetBusy: (target) => `La ligne de ${target} était occupée ; vous n'avez pas été mis en relation.`,
@@ -188,6 +203,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     retryNoAnswer: (target) => `${target} hat nicht abgenommen. Drücken Sie 1 auf Ihrem Telefon für einen neuen Versuch.`,
     talking: (target) => `Verbunden mit ${target}. Danke, dass Sie sich einsetzen!`,
     connected: (target, duration) => `Sie haben ${duration} mit ${target} gesprochen. Danke für Ihren Anruf!`,
+    sequenceCalling: (n, total, target) => `${n} von ${total}: ${target} wird angerufen…`,
+    sequenceTalking: (n, total, target) => `${n} von ${total}: Sie sprechen mit ${target}. Drücken Sie *, um weiterzugehen.`,
+    busyRedialing: (target, redial, of) => `Bei ${target} ist besetzt: neuer Versuch (${redial} von ${of}). Drücken Sie 1, um nicht länger zu warten.`,
+    connectedSeveral: (targets, duration) => `Sie haben mit ${targets} gesprochen, insgesamt ${duration}. Danke für Ihren Anruf!`,
     memberNoAnswer: "Sie haben nicht abgenommen; der Anruf ist beendet.",
     memberBusy: "Ihre Leitung war besetzt; der Anruf ist beendet.",
     targetBusy: (target) => `Bei ${target} war besetzt; Sie wurden nicht verbunden.`,
@@ -242,6 +261,10 @@ export const MEMBER_STRINGS: Record<Language, MemberStrings> = {
     retryNoAnswer: (target) => `${target} no contestó. Pulse 1 en su teléfono para volver a intentarlo.`,
     talking: (target) => `Conectado con ${target}. ¡Gracias por alzar la voz!`,
     connected: (target, duration) => `Habló con ${target} durante ${duration}. ¡Gracias por llamar!`,
+    sequenceCalling: (n, total, target) => `${n} de ${total}: llamando a ${target}…`,
+    sequenceTalking: (n, total, target) => `${n} de ${total}: hablando con ${target}. Pulse * para pasar al siguiente.`,
+    busyRedialing: (target, redial, of) => `La línea de ${target} está ocupada: volvemos a intentarlo (${redial} de ${of}). Pulse 1 para dejar de esperar.`,
+    connectedSeveral: (targets, duration) => `Habló con ${targets}, ${duration} en total. ¡Gracias por llamar!`,
     memberNoAnswer: "No contestó, así que la llamada ha terminado.",
     memberBusy: "Su línea estaba ocupada, así que la llamada ha terminado.",
     targetBusy: (target) => `La línea de ${target} estaba ocupada, así que no se le pudo conectar.`,

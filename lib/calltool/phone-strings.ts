@@ -17,6 +17,14 @@ export type PhoneStrings = {
   recallIntro: string;
   /** After 9 on a recall. */
   recallsStopped: string;
+  /** Before the first of several targets: how many, and that * moves on. */
+  sequenceIntro: (total: number) => string;
+  /** The bridge between two targets of one call. */
+  nextTarget: (target: string) => string;
+  /** Before moving on from a target who wasn't reached. */
+  couldNotReach: (target: string) => string;
+  /** While the app waits to redial a busy line; keys are heard throughout. */
+  busyWaiting: (target: string, seconds: number) => string;
 };
 
 export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
@@ -31,6 +39,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     unknownCall: "Sorry, we couldn't find this call. Goodbye.",
     recallIntro: "We're calling you back, as you asked us to call you. Press 9 at any time if you don't want us to call again.",
     recallsStopped: "We won't call you again. Goodbye.",
+    sequenceIntro: (total) => `We'll put you through to ${total} people in turn. Press star at any time to move on to the next.`,
+    nextTarget: (target) => `Next, ${target}.`,
+    couldNotReach: (target) => `We couldn't reach ${target}.`,
+    busyWaiting: (target, seconds) => `${target}'s line is busy. Stay on the line: we'll try again in ${seconds} seconds. Press 1 to stop waiting.`,
   },
   fr: {
     notAnOption: "Ce choix n'existe pas.",
@@ -43,6 +55,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     unknownCall: "Désolé, nous ne trouvons pas cet appel. Au revoir.",
     recallIntro: "Nous vous rappelons, comme vous nous l'avez demandé. Appuyez sur 9 à tout moment si vous ne voulez plus être rappelé.",
     recallsStopped: "Nous ne vous rappellerons plus. Au revoir.",
+    sequenceIntro: (total) => `Nous allons vous mettre en relation avec ${total} personnes, l'une après l'autre. Appuyez sur étoile à tout moment pour passer à la suivante.`,
+    nextTarget: (target) => `Ensuite, ${target}.`,
+    couldNotReach: (target) => `Nous n'avons pas pu joindre ${target}.`,
+    busyWaiting: (target, seconds) => `La ligne de ${target} est occupée. Restez en ligne : nous réessayons dans ${seconds} secondes. Appuyez sur 1 pour ne plus attendre.`,
   },
   de: {
     notAnOption: "Diese Taste ist keine Auswahl.",
@@ -55,6 +71,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     unknownCall: "Entschuldigung, wir finden diesen Anruf nicht. Auf Wiederhören.",
     recallIntro: "Wir rufen Sie zurück, wie Sie es angefragt haben. Drücken Sie jederzeit die 9, wenn wir Sie nicht mehr anrufen sollen.",
     recallsStopped: "Wir rufen Sie nicht mehr an. Auf Wiederhören.",
+    sequenceIntro: (total) => `Wir verbinden Sie nacheinander mit ${total} Personen. Drücken Sie jederzeit die Sterntaste, um zur nächsten zu wechseln.`,
+    nextTarget: (target) => `Als Nächstes: ${target}.`,
+    couldNotReach: (target) => `Wir konnten ${target} nicht erreichen.`,
+    busyWaiting: (target, seconds) => `Bei ${target} ist besetzt. Bleiben Sie dran: Wir versuchen es in ${seconds} Sekunden erneut. Drücken Sie 1, um nicht länger zu warten.`,
   },
   es: {
     notAnOption: "Esa opción no existe.",
@@ -67,6 +87,10 @@ export const PHONE_STRINGS: Record<Language, PhoneStrings> = {
     unknownCall: "Lo sentimos, no encontramos esta llamada. Adiós.",
     recallIntro: "Le devolvemos la llamada que nos pidió. Pulse 9 en cualquier momento si no quiere que volvamos a llamarle.",
     recallsStopped: "No volveremos a llamarle. Adiós.",
+    sequenceIntro: (total) => `Le pondremos en contacto con ${total} personas, una tras otra. Pulse asterisco en cualquier momento para pasar a la siguiente.`,
+    nextTarget: (target) => `A continuación, ${target}.`,
+    couldNotReach: (target) => `No pudimos hablar con ${target}.`,
+    busyWaiting: (target, seconds) => `La línea de ${target} está ocupada. No cuelgue: volveremos a intentarlo en ${seconds} segundos. Pulse 1 para dejar de esperar.`,
   },
 };
 

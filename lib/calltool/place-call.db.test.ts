@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addToBlocklist } from "../blocklist/service";
 import { testDriver } from "../db/testing";
 import { twimlSchemaErrors } from "../telephony/testing/twiml-schema";
+import { afterDial, afterDialResponse, busyWaitTwiml, moveOnTwiml } from "./flow-sequence";
 import { blocklist, calls } from "./call-schema";
 import { afterDialTwiml, connectTwiml, emptyTwiml, goodbyeTwiml, menuTwiml, redirectTwiml, startTwiml, targetRetryTwiml, unknownCallTwiml } from "./flow";
 import { NO_RECALL, startCallFixture } from "./testing/call-fixture";
@@ -97,7 +98,9 @@ describe("every TwiML step validates against Twilio's schema", () => {
     followUpUrl: null,
     limits: { memberSeconds: 1800, dialSeconds: 1200 },
   };
-  const place = { attempt: 1, replay: 0, round: 1, wrong: 0, dial: 1 };
+  const place = { attempt: 1, replay: 0, round: 1, wrong: 0, dial: 1, pos: 1, redial: 0, again: 0, met: 0 };
+  const targets = [script.target, { id: "t2", name: "Priya Shah", phone: "+442079460019", extension: "", callerId: "+15005550006" }];
+  const sequence = { ...script, targets, busyRedial: { attempts: 3, delaySeconds: 20 } };
   it.each([
     ["start", () => startTwiml("c1", place, script)],
     ["menu", () => menuTwiml("c1", place, script, false)],
@@ -112,6 +115,12 @@ describe("every TwiML step validates against Twilio's schema", () => {
     ["after the dial: talked", () => afterDialTwiml(script, true)],
     ["after the dial: not reached", () => afterDialTwiml(script, false)],
     ["unknown call", () => unknownCallTwiml()],
+    ["connect, one of several targets (hangupOnStar)", () => connectTwiml("c1", { ...place, pos: 2, dial: 3 }, sequence)],
+    ["waiting out a busy line", () => busyWaitTwiml("c1", place, sequence)],
+    ["next target, after one not reached", () => moveOnTwiml("c1", place, sequence, false)],
+    ["next target, after a talk", () => afterDialResponse("c1", place, sequence, afterDial(place, sequence, "completed", true))],
+    ["after the last target, someone reached", () => moveOnTwiml("c1", { ...place, pos: 2, met: 1 }, sequence, false)],
+    ["after the last target, nobody reached", () => moveOnTwiml("c1", { ...place, pos: 2 }, sequence, false)],
     ["target answered", () => emptyTwiml()],
   ])("%s", async (_name, build) => {
     expect(await twimlSchemaErrors(build().toString())).toEqual([]);

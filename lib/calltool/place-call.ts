@@ -1,26 +1,32 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { parsePhoneNumberFromString, type NumberType } from "libphonenumber-js/max";
-import { checkBlocklist } from "../blocklist/service";
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
-import { callTargets, pages, phoneNumbers, plugins } from "../pages/schema";
-import { clipUrls } from "../pages/public";
+import { callTargets, pages, plugins } from "../pages/schema";
 import { recordHit, secondsLeftInWindow, type RateWindow } from "../rate-limit";
-import { telephonyConfig } from "../telephony/config";
-import { TEST_CALLER_ID } from "../telephony/test-call";
-import type { CallScript } from "./call-schema";
 import { readCallToolConfig } from "./config";
 import type { Language } from "./languages";
-import { memberStrings, refusalReason } from "./member-strings";
+import { memberStrings, refusalReason, type MemberStrings } from "./member-strings";
+import { checkMemberNumber, type MemberNumberRefusal } from "./member-number";
+import { buildCallScript, callerIdFor } from "./script";
 import { createCall, findExisting } from "./create-call";
 import { scheduleAttempt } from "./placement";
 
-/** Number types a call tool never rings: they cost the organisation money or reach no person. */
-const PREMIUM_TYPES: NumberType[] = ["PREMIUM_RATE", "SHARED_COST"];
-const REFUSED_TYPES: NumberType[] = [...PREMIUM_TYPES, "UAN", "PAGER", "VOICEMAIL", "PERSONAL_NUMBER"];
-/** Twilio's magic test numbers (+1 500 555 …): in simulator mode they reach the simulator's refusals, so those can be tried from a page. */
-const MAGIC_TEST_NUMBER = /^\+1500555\d{4}$/;
+/** A refused number, as the member reads it. */
+export function numberRefusal(refusal: MemberNumberRefusal, strings: MemberStrings, country: string): [403 | 422, string] {
+  switch (refusal) {
+    case "invalid":
+      return [422, strings.invalidNumber(country)];
+    case "country":
+      return [403, strings.countryNotAllowed];
+    case "premium":
+      return [422, strings.premiumRate];
+    case "type":
+      return [422, strings.numberTypeRefused];
+    case "blocked":
+      return [403, strings.blocked];
+  }
+}
 
 export type PlaceCallRequest = {
   targetId: string;
@@ -65,21 +71,12 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
   const refuse = (status: 403 | 422 | 429 | 503, error: string, extra: Partial<PlaceCallResult> = {}): PlaceCallResult => ({ ok: false, status, error, ...where, ...extra }) as PlaceCallResult;
   const existing = (call: { id: string }): PlaceCallResult => ({ ok: true, status: 200, callId: call.id, statusUrl: `/api/calls/${call.id}/status`, ...where });
 
-  const defaultCountry = (request.memberCountry ?? target.country) as Parameters<typeof parsePhoneNumberFromString>[1];
-  const number = parsePhoneNumberFromString(request.memberPhone, defaultCountry);
-  if (!number?.isValid() || !number.country) {
-    return refuse(422, strings.invalidNumber(countryName(request.memberCountry ?? target.country, language)), { field: "member_phone_number" });
+  const checked = await checkMemberNumber(db, { phone: request.memberPhone, defaultCountry: request.memberCountry ?? target.country, ip: request.ip }, { pluginId: plugin.id, config });
+  if (!checked.ok) {
+    const [status, error] = numberRefusal(checked.refusal, strings, countryName(request.memberCountry ?? target.country, language));
+    return refuse(status, error, { field: "member_phone_number" });
   }
-  const allowed = config.allowedCountries.length
-    ? config.allowedCountries
-    : (await db.selectDistinct({ country: callTargets.country }).from(callTargets).where(eq(callTargets.pluginId, plugin.id))).map((row) => row.country);
-  if (!allowed.includes(number.country)) return refuse(403, strings.countryNotAllowed, { field: "member_phone_number" });
-  const type = number.getType();
-  const magic = telephonyConfig().mode === "simulator" && MAGIC_TEST_NUMBER.test(number.number);
-  if (type && REFUSED_TYPES.includes(type) && !magic) {
-    return refuse(422, PREMIUM_TYPES.includes(type) ? strings.premiumRate : strings.numberTypeRefused, { field: "member_phone_number" });
-  }
-  if (await checkBlocklist(db, { number: number.number, ip: request.ip })) return refuse(403, strings.blocked, { field: "member_phone_number" });
+  const number = checked;
 
   // A double click, a resubmitted form or a second tab gets the call already made: never a second ring.
   const live = await findExisting(db, page.id, number.number, request.idempotencyKey);
@@ -98,20 +95,9 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
     }
   }
 
-  const callerId = target.callerId || config.callerId || (await firstPhoneNumber(db)) || (telephonyConfig().mode === "simulator" ? TEST_CALLER_ID : "");
+  const callerId = await callerIdFor(db, target, config);
   if (!callerId) return refuse(503, strings.noCallerId);
-  const clips = await clipUrls(db, [config.message.clipId, config.menu.clipId]);
-  const script: CallScript = {
-    language,
-    message: { url: config.message.clipId ? (clips.get(config.message.clipId) ?? null) : null, text: config.message.text },
-    menu: { url: config.menu.clipId ? (clips.get(config.menu.clipId) ?? null) : null, text: config.menu.text },
-    target: { id: target.id, name: target.name, phone: target.phone, extension: target.extension },
-    callerId,
-    followUpUrl: page.followUpUrl,
-    limits: { memberSeconds: config.memberTimeLimitMinutes * 60, dialSeconds: config.targetTimeLimitMinutes * 60 },
-    // Fixed with the call, like the rest. The member's time zones (quiet hours) are guessed only if a recall comes to be decided.
-    recall: { policy: config.recall },
-  };
+  const script = await buildCallScript(db, page, config, target, callerId);
   const made = await createCall(
     db,
     { pageId: page.id, pluginId: plugin.id, targetId: target.id, memberPhone: number.number, memberCountry: number.country, memberIp: request.ip, script, idempotencyKey: request.idempotencyKey },
@@ -128,9 +114,4 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
     return refuse(callerIdProblem ? 503 : 422, strings.failed(refusalReason(strings, placed.code)), { callId: call.id, ...(callerIdProblem ? {} : { field: "member_phone_number" }) });
   }
   return { ok: true, status: 201, callId: call.id, statusUrl: `/api/calls/${call.id}/status`, ...where };
-}
-
-async function firstPhoneNumber(db: Db): Promise<string | undefined> {
-  const [row] = await db.select({ number: phoneNumbers.number }).from(phoneNumbers).limit(1);
-  return row?.number;
 }

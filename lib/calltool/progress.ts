@@ -1,7 +1,9 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
-import { callOutcome, outcomeRank, type CallFacts, type CallOutcome } from "./call-state";
+import { callOutcome, outcomeRank, targetAnswered, type CallFacts, type CallOutcome } from "./call-state";
+import type { CallScript } from "./call-schema";
 import { formatCountdown } from "./countdown";
 import { memberStrings, refusalReason } from "./member-strings";
+import { scriptTargets, targetAt } from "./sequence";
 
 export type MemberProgress = {
   /** The outcome's code (see call-state.ts): "placing", "talking", "target-busy"… */
@@ -24,7 +26,7 @@ export type MemberProgress = {
 type CallView = {
   memberPhone: string;
   recallsStoppedAt?: Date | null;
-  script: { language: string; target: { name: string }; followUpUrl: string | null };
+  script: { language: string; target: { name: string }; targets?: { name: string }[]; followUpUrl: string | null; busyRedial?: CallScript["busyRedial"] };
 };
 
 /** "+44 20…": enough for the member to recognise their number, not enough to read it off a screen. */
@@ -41,9 +43,16 @@ export const formatDuration = (seconds: number) => (seconds < 60 ? `${seconds} s
  */
 export function memberProgress(call: CallView, facts: CallFacts, now = new Date()): MemberProgress {
   const strings = memberStrings(call.script.language);
-  const outcome = callOutcome(facts, now);
+  const total = scriptTargets(call.script).length;
+  const outcome = callOutcome({ ...facts, sequence: { total, redials: call.script.busyRedial?.attempts ?? 0 } }, now);
   const dialled = facts.dials.find((dial) => dial.dial === outcome.dial);
-  const target = dialled?.targetName ?? call.script.target.name;
+  // The dial's own record names who was dialled; a target not dialled yet is named by the script.
+  const target = dialled?.targetName ?? targetAt(call.script, outcome.position ?? 1).name;
+  const position = outcome.position ?? dialled?.position ?? 1;
+  const talkedTo = () => {
+    const names = [...new Set(facts.dials.filter(targetAnswered).sort((a, b) => a.dial - b.dial).map((dial) => dial.targetName))];
+    return new Intl.ListFormat(call.script.language, { type: "conjunction" }).format(names);
+  };
   const message = (() => {
     switch (outcome.code) {
       case "recall-waiting":
@@ -57,13 +66,15 @@ export function memberProgress(call: CallView, facts: CallFacts, now = new Date(
       case "listening":
         return strings.answered;
       case "connecting":
-        return strings.connectingTo(target);
+        return total > 1 ? strings.sequenceCalling(position, total, target) : strings.connectingTo(target);
+      case "busy-waiting":
+        return strings.busyRedialing(target, outcome.redial ?? 1, call.script.busyRedial?.attempts ?? 1);
       case "retry-offered":
         return dialled?.dialCallStatus === "busy" ? strings.retryBusy(target) : strings.retryNoAnswer(target);
       case "talking":
-        return strings.talking(target);
+        return total > 1 ? strings.sequenceTalking(position, total, target) : strings.talking(target);
       case "connected":
-        return strings.connected(target, formatDuration(outcome.seconds ?? 0));
+        return (outcome.targets ?? 1) > 1 ? strings.connectedSeveral(talkedTo(), formatDuration(outcome.seconds ?? 0)) : strings.connected(target, formatDuration(outcome.seconds ?? 0));
       case "member-no-answer":
         return call.recallsStoppedAt ? `${strings.memberNoAnswer} ${strings.recallsStopped}` : strings.memberNoAnswer;
       case "member-busy":

@@ -8,7 +8,7 @@ import { readCallToolConfig, type CallToolConfig } from "./config";
 import type { Language } from "./languages";
 import { parseTargetsCsv, type CsvError } from "./targets-csv";
 import { diffTargets, type TargetDiff } from "./targets-diff";
-import { assignIds, missingDrillDownAttributes, validateTargets, type Target, type TargetError } from "./targets";
+import { assignIds, missingDrillDownAttributes, PINNED, validateTargets, type Pinned, type Target, type TargetError } from "./targets";
 
 export type CallToolEdit = { plugin: Plugin; page: Page; config: CallToolConfig; targets: Target[]; clips: SoundClip[] };
 
@@ -21,6 +21,7 @@ const toTarget = (row: typeof callTargets.$inferSelect): Target => ({
   country: row.country,
   callerId: row.callerId,
   attributes: row.attributes,
+  pinned: (PINNED as readonly string[]).includes(row.pinned) ? (row.pinned as Pinned) : "",
 });
 
 export async function loadCallTool(db: Db, pluginId: string): Promise<CallToolEdit | null> {
@@ -38,7 +39,7 @@ export async function loadCallTool(db: Db, pluginId: string): Promise<CallToolEd
 }
 
 /** Takes the edit if nobody saved since `version`; answers the new version. */
-async function bumpVersion(db: Db, pluginId: string, version: number, config?: CallToolConfig): Promise<number> {
+export async function bumpVersion(db: Db, pluginId: string, version: number, config?: CallToolConfig): Promise<number> {
   const [updated] = await db
     .update(plugins)
     .set({ ...(config ? { config } : {}), version: sql`${plugins.version} + 1` })
@@ -62,6 +63,7 @@ export async function saveCallToolSettings(db: Db, pluginId: string, version: nu
   if (config.callerId && !(await knownCallerIds(db, [config.callerId])).has(config.callerId)) {
     throw new FieldError("callerId", "Add this number on the Phone numbers page first, or choose one from the list");
   }
+  await checkDialInNumber(db, pluginId, config.dialInNumber);
   const wanted = [config.message.clipId, config.menu.clipId].filter((id): id is string => !!id);
   const existing = new Set(wanted.length ? (await db.select({ id: soundClips.id }).from(soundClips).where(inArray(soundClips.id, wanted))).map((row) => row.id) : []);
   for (const slot of ["message", "menu"] as const) {
@@ -70,6 +72,18 @@ export async function saveCallToolSettings(db: Db, pluginId: string, version: nu
   }
   checkDrillDown(config, current.targets, "targetByAttributes");
   return bumpVersion(db, pluginId, version, config);
+}
+
+/** A dial-in number is one of the organisation's numbers, and answers for one call tool only: the number dialled says which. */
+async function checkDialInNumber(db: Db, pluginId: string, number: string): Promise<void> {
+  if (!number) return;
+  if (!(await knownCallerIds(db, [number])).has(number)) throw new FieldError("dialInNumber", "Add this number on the Phone numbers page first, or choose one from the list");
+  const [other] = await db
+    .select({ id: plugins.id })
+    .from(plugins)
+    .where(and(eq(plugins.type, "call_tool"), sql`${plugins.config}->>'dialInNumber' = ${number}`, sql`${plugins.id} <> ${pluginId}`))
+    .limit(1);
+  if (other) throw new FieldError("dialInNumber", "Another call tool already takes calls on this number; choose another");
 }
 
 export type TargetsSaved = { ok: true; version: number; targets: Target[] } | { ok: false; errors: TargetError[] };

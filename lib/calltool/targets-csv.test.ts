@@ -26,6 +26,7 @@ const targets: Target[] = [
     country: "GB",
     callerId: "",
     attributes: { chamber: "Commons", constituency: "Hackney North", party: "Labour" },
+    pinned: "",
   },
   {
     id: "0b8f3a52-3c1e-4f57-9a43-5d0c2f3e1a02",
@@ -36,6 +37,7 @@ const targets: Target[] = [
     country: "GB",
     callerId: "+14155550123",
     attributes: { constituency: "Bethnal Green, Stepney", office_address: "1 Parliament St\nLondon SW1A 0AA" },
+    pinned: "",
   },
   {
     id: "0b8f3a52-3c1e-4f57-9a43-5d0c2f3e1a03",
@@ -46,14 +48,15 @@ const targets: Target[] = [
     country: "US",
     callerId: "",
     attributes: { party: "'@home", state: "CA" },
+    pinned: "",
   },
 ];
 
 describe("parseTargetsCsv", () => {
   it("reads a plain file into normalised drafts", () => {
     expect(drafts(csv("name,phone,country", "Diane Abbott,020 7946 0018,GB", "Nancy Pelosi,(415) 555-0123,us"))).toEqual([
-      { name: "Diane Abbott", title: "", phone: "+442079460018", extension: "", country: "GB", callerId: "", attributes: {} },
-      { name: "Nancy Pelosi", title: "", phone: "+14155550123", extension: "", country: "US", callerId: "", attributes: {} },
+      { name: "Diane Abbott", title: "", phone: "+442079460018", extension: "", country: "GB", callerId: "", attributes: {}, pinned: "" },
+      { name: "Nancy Pelosi", title: "", phone: "+14155550123", extension: "", country: "US", callerId: "", attributes: {}, pinned: "" },
     ]);
   });
 
@@ -82,7 +85,7 @@ describe("parseTargetsCsv", () => {
   it("maps headers by alias, whatever their case and spacing", () => {
     const text = csv(" NAME ,Phone Number,Ext,Country Code,Caller ID,Title,ID", "Diane Abbott,020 7946 0018,12#,gb,+1 415 555 0123,MP,abc");
     expect(drafts(text)).toEqual([
-      { id: "abc", name: "Diane Abbott", title: "MP", phone: "+442079460018", extension: "12#", country: "GB", callerId: "+14155550123", attributes: {} },
+      { id: "abc", name: "Diane Abbott", title: "MP", phone: "+442079460018", extension: "12#", country: "GB", callerId: "+14155550123", attributes: {}, pinned: "" },
     ]);
     expect(drafts(csv("Name,number,COUNTRY,callerid", "A,+442079460018,GB,"))[0]).toMatchObject({ phone: "+442079460018", callerId: "" });
   });
@@ -90,6 +93,20 @@ describe("parseTargetsCsv", () => {
   it("turns every other column into an attribute, in snake_case, dropping empty values", () => {
     const text = csv("name,phone,country,State,Postal Code,chamberName,Party", "Nancy Pelosi,+14155550123,US,CA,94103,House,");
     expect(drafts(text)[0]?.attributes).toEqual({ state: "CA", postal_code: "94103", chamber_name: "House" });
+  });
+
+  it("reads the pinned column: call first, call last, or neither, and refuses anything else at its row", () => {
+    const read = drafts(csv("name,phone,country,pinned", "A,+442079460018,GB,Call first", "B,+442079460019,GB, last", "C,+442079460020,GB,"));
+    expect(read.map((draft) => draft.pinned)).toEqual(["first", "last", ""]);
+    expect(errors(csv("name,phone,country,pinned", "A,+442079460018,GB,sometimes"))).toEqual(["row 2: pinned must be empty, first or last"]);
+  });
+
+  it("writes the pinned column only when a target is pinned, and reads it back unchanged", () => {
+    expect(targetsToCsv(targets).split("\r\n")[0]).not.toContain("pinned");
+    const pinned = targets.map((target, index) => ({ ...target, pinned: index === 0 ? ("first" as const) : index === 1 ? ("last" as const) : ("" as const) }));
+    const text = targetsToCsv(pinned);
+    expect(text.split("\r\n")[0]).toContain(",caller_id,pinned,");
+    expect(drafts(text).map((draft) => draft.pinned)).toEqual(["first", "last", ""]);
   });
 
   it("skips blank lines but counts them, as a spreadsheet does", () => {

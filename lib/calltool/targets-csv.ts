@@ -24,7 +24,7 @@ const HEADER: HeaderSpec<Field> = { fields: FIELD_COLUMNS, required: ["name", "p
 
 function toDraft(record: SheetRow, columns: ReturnType<typeof readHeader<Field>>["columns"]): { draft: TargetDraft; errors: CsvError[] } {
   const { values, extra, errors } = readRecord(record, columns, ["name", "title"]);
-  const { id, name, title, phone, extension, country, callerId } = values;
+  const { id, name, title, phone, extension, country, callerId, pinned } = values;
   const draft: TargetDraft = {
     ...(id?.trim() ? { id } : {}),
     name: name ?? "",
@@ -34,6 +34,7 @@ function toDraft(record: SheetRow, columns: ReturnType<typeof readHeader<Field>>
     country: country ?? "",
     callerId,
     attributes: extra,
+    pinned,
   };
   return { draft, errors };
 }
@@ -74,7 +75,7 @@ export function parseTargetsCsv(text: string): { ok: true; drafts: NormalisedDra
 
 /**
  * Writes targets as CSV: id, name, title, phone, extension, country, caller_id,
- * then one column per attribute, sorted.
+ * pinned (only when some target is), then one column per attribute, sorted.
  *
  * Phone numbers are written in E.164. Excel shows "+442079460018" as a number,
  * and if saved back untouched may write it in scientific notation; people who
@@ -82,7 +83,9 @@ export function parseTargetsCsv(text: string): { ok: true; drafts: NormalisedDra
  */
 export function targetsToCsv(targets: Target[]): string {
   const attributes = attributeNames(targets);
-  const fields = ["id", "name", "title", "phone", "extension", "country", "caller_id", ...attributes];
+  // The pinned column only when used, so files of tools without pinned targets read as they always did.
+  const pinned = targets.some((target) => target.pinned);
+  const fields = ["id", "name", "title", "phone", "extension", "country", "caller_id", ...(pinned ? ["pinned"] : []), ...attributes];
   const data = targets.map((target) => [
     target.id,
     escapeText(target.name),
@@ -91,6 +94,7 @@ export function targetsToCsv(targets: Target[]): string {
     target.extension,
     target.country,
     target.callerId,
+    ...(pinned ? [target.pinned] : []),
     ...attributes.map((key) => escapeText(target.attributes[key] ?? "")),
   ]);
   return writeSheet(fields, data);

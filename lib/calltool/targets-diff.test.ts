@@ -12,6 +12,7 @@ const target = (id: string, overrides: Partial<Target> = {}): Target => ({
   country: "GB",
   callerId: "",
   attributes: {},
+  pinned: "",
   ...overrides,
 });
 

@@ -30,7 +30,7 @@ export type TargetDiff = {
   reordered: boolean;
 };
 
-const FIELDS = ["name", "title", "phone", "extension", "country", "callerId"] as const;
+const FIELDS = ["name", "title", "phone", "extension", "country", "callerId", "pinned"] as const;
 
 export function changedFields(before: Target, after: Target): string[] {
   const fields: string[] = FIELDS.filter((field) => before[field] !== after[field]);

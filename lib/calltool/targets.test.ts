@@ -39,6 +39,7 @@ const target = (overrides: Partial<Target> & Pick<Target, "id">): Target => ({
   country: "GB",
   callerId: "",
   attributes: {},
+  pinned: "",
   ...overrides,
 });
 
@@ -63,6 +64,7 @@ describe("targetDraftSchema", () => {
       country: "GB",
       callerId: "",
       attributes: {},
+      pinned: "",
     });
   });
 

@@ -23,7 +23,13 @@ export type Target = {
   callerId: string;
   /** Anything members can drill down by (state, party, postal_code…): lower_snake_case keys, no empty values. */
   attributes: Record<string, string>;
+  /** "first" or "last": called in every call, before or after the member's own choice; "" when not pinned. */
+  pinned: Pinned;
 };
+
+export const PINNED = ["", "first", "last"] as const;
+export type Pinned = (typeof PINNED)[number];
+export const PINNED_LABELS: Record<Pinned, string> = { "": "", first: "Call first", last: "Call last" };
 
 /** A target as validated, before assignIds decides its id. */
 export type NormalisedDraft = Omit<Target, "id"> & { id?: string };
@@ -46,6 +52,7 @@ export const FIELD_COLUMNS = {
   extension: ["extension", "ext"],
   country: ["country", "country_code"],
   callerId: ["caller_id", "callerid"],
+  pinned: ["pinned", "pin"],
 } as const satisfies Record<Exclude<keyof Target, "attributes">, readonly string[]>;
 
 const FIELD_LABELS: Record<keyof typeof FIELD_COLUMNS, string> = {
@@ -56,6 +63,7 @@ const FIELD_LABELS: Record<keyof typeof FIELD_COLUMNS, string> = {
   extension: "extension",
   country: "country",
   callerId: "caller ID",
+  pinned: "pinned",
 };
 
 /** Column name → the label of the field it is read as. */
@@ -94,6 +102,13 @@ const countrySchema = z
     const problem = countryCodeProblem(country);
     if (problem) ctx.addIssue({ code: "custom", message: problem === "UK" ? "country for the United Kingdom is GB, not UK" : COUNTRY_MESSAGE });
   });
+
+const PINNED_MESSAGE = "pinned must be empty, first or last";
+/** "First", "call first" and " LAST " are read as first and last. */
+const pinnedSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase().replace(/^call\s+/, "") : value),
+  z.enum(PINNED, { error: PINNED_MESSAGE }),
+).default("");
 
 const EXTENSION_MESSAGE = "extension may only contain digits, *, #, w and W";
 const CALLER_ID_MESSAGE = "caller ID must be a phone number in international form, like +14155550123";
@@ -178,6 +193,7 @@ const fieldsSchema = z.object(
     country: countrySchema,
     callerId: callerIdSchema,
     attributes: attributesSchema,
+    pinned: pinnedSchema,
   },
   { error: "a target needs a name, a phone number and a country" },
 );
@@ -208,6 +224,7 @@ export const targetDraftSchema = fieldsSchema
       country: draft.country,
       callerId: draft.callerId,
       attributes: draft.attributes,
+      pinned: draft.pinned,
     };
   });
 
@@ -284,8 +301,8 @@ export function assignIds(existing: Target[], drafts: NormalisedDraft[], newId: 
   }
   return drafts.map((draft, index) => {
     const id = ids[index] ?? byKey.get(callKey(draft))?.shift() ?? newId();
-    const { name, title, phone, extension, country, callerId, attributes } = draft;
-    return { id, name, title, phone, extension, country, callerId, attributes: { ...attributes } };
+    const { name, title, phone, extension, country, callerId, attributes, pinned } = draft;
+    return { id, name, title, phone, extension, country, callerId, attributes: { ...attributes }, pinned };
   });
 }
 

@@ -8,11 +8,11 @@
  * - an address carrying form state: a narrowed choice (`filter_…`, from the
  *   drill-down's GET form or a partner's link) or a form posted without
  *   JavaScript coming back with its error (`error`, `sig`, `field`, `phone`,
- *   `target`);
+ *   `target`), or a postcode to look up (`postcode`, from the postcode form);
  * - a signed-in visitor (a session cookie), who may preview a draft.
  */
 const MEMBER_PAGE = /^\/(?:p\/[a-z0-9-]+|embed\/[0-9a-fA-F-]+)$/;
-const FORM_STATE = new Set(["error", "sig", "field", "phone", "target"]);
+const FORM_STATE = new Set(["error", "sig", "field", "phone", "target", "postcode"]);
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 
 export const isMemberPage = (/** @type {string} */ path) => MEMBER_PAGE.test(path);

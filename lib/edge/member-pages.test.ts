@@ -13,6 +13,7 @@ describe("which visits to a member's page are rendered for themselves", () => {
 
   it("renders an address carrying form state at the page's /view, keeping the query", () => {
     expect(visit("/p/demo?filter_state=CA")).toBe("/p/demo/view?filter_state=CA");
+    expect(visit("/p/demo?postcode=SW1A+1AA")).toBe("/p/demo/view?postcode=SW1A+1AA");
     expect(visit("/p/demo?error=x&sig=y&field=member_phone_number")).toBe("/p/demo/view?error=x&sig=y&field=member_phone_number");
     expect(visit("/embed/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed?target=abc")).toBe("/embed/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed/view?target=abc");
   });

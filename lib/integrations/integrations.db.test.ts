@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setDatabaseForTests } from "../db/client";
@@ -10,25 +8,7 @@ import { MAX_ATTEMPTS } from "./deliver";
 import { webhookDeliveries } from "./schema";
 import { createEndpoint, publishEvent, recentDeliveries, resendDelivery, sweepDeliveries } from "./service";
 import { signDelivery, verifyDelivery } from "./signature";
-
-type Received = { headers: http.IncomingHttpHeaders; body: string };
-
-/** A CRM's endpoint: records what it receives and answers `answers.shift()` (200 once they run out). */
-function startReceiver() {
-  const received: Received[] = [];
-  const answers: number[] = [];
-  const server = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body });
-      response.writeHead(answers.shift() ?? 200).end("ok");
-    });
-  });
-  return new Promise<{ url: string; received: Received[]; answers: number[]; close(): void }>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, answers, close: () => server.close() })),
-  );
-}
+import { startReceiver } from "./testing";
 
 describe(`webhooks to the organisation's CRM (${testDriver()})`, () => {
   let database: TestDatabase;

@@ -2,12 +2,14 @@ import "server-only";
 import { placeAttemptJob } from "../calltool/placement";
 import { placeRecallJob } from "../calltool/recall";
 import { reconcileCalls } from "../calltool/reconcile";
+import { settleCall, settleEndedCalls } from "../calllog/settle";
 import { db } from "../db/client";
 import { connectDemoNumber } from "../phonebank/demo";
 import { dialNext, hangUpLead, hangUpLine, sweep } from "../phonebank/jobs";
 import { deliverWebhook, MAX_ATTEMPTS } from "../integrations/deliver";
 import { sweepDeliveries } from "../integrations/service";
 import { pruneRateLimits } from "../rate-limit";
+import { rollUpCalls } from "../stats/rollup";
 
 /**
  * What a job does, per job name. A handler gets the job's data and must be
@@ -46,6 +48,14 @@ export const JOB_HANDLERS = {
   // Calls Twilio left us unsure about: asked about through the REST API (lib/calltool/reconcile.ts).
   "calls.reconcile": {
     handler: async () => void (await reconcileCalls(db())),
+    schedule: "* * * * *",
+  } satisfies JobDefinition<Record<string, never>>,
+  // An ended call's outcome written on its row, and the CRM told (lib/calllog/settle.ts); the sweep catches the rest.
+  "calls.settle": { handler: async ({ callId }: { callId: string }) => void (await settleCall(db(), callId)), retryLimit: 5, retryDelaySeconds: 5 } satisfies JobDefinition<{ callId: string }>,
+  "calls.settle-sweep": { handler: async () => void (await settleEndedCalls(db())), schedule: "* * * * *" } satisfies JobDefinition<Record<string, never>>,
+  // Finished calls folded into the statistics' rollups (lib/stats), so the statistics page reads thousands of rows, not millions.
+  "stats.roll-up": {
+    handler: async () => void (await rollUpCalls(db())),
     schedule: "* * * * *",
   } satisfies JobDefinition<Record<string, never>>,
   // On the simulator, the demo phone bank's number is bought and connected through the API once the server answers.

@@ -15,6 +15,8 @@ export const pages = pgTable(
     body: text("body").notNull().default(""),
     language: text("language").notNull().default("en"),
     followUpUrl: text("follow_up_url"),
+    /** The calls the campaign hopes for, shown beside the page's public counter ("1,234 of 5,000"). */
+    callGoal: integer("call_goal"),
     status: text("status").notNull().default("draft"), // draft | published
     /** Bumped on every save, so a stale editor is told rather than overwriting. */
     version: integer("version").notNull().default(1),
@@ -66,6 +68,8 @@ export const callTargets = pgTable(
     country: text("country").notNull(),
     callerId: text("caller_id").notNull().default(""),
     attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
+    /** "first" or "last": dialled before or after the member's own choice in every call; "" when not pinned. */
+    pinned: text("pinned").notNull().default(""),
   },
   (table) => [index("call_targets_plugin_idx").on(table.pluginId, table.position)],
 );

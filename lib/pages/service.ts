@@ -37,7 +37,7 @@ export async function getPage(db: Db, id: string): Promise<{ page: Page; plugins
   return { page, plugins: list };
 }
 
-export type PageFields = { title: string; slug: string; body: string; language: Language; followUpUrl: string };
+export type PageFields = { title: string; slug: string; body: string; language: Language; followUpUrl: string; callGoal?: number | null };
 
 /** Saves the page's fields if nobody saved since `version` was read. */
 export async function updatePage(db: Db, id: string, version: number, fields: PageFields): Promise<Page> {

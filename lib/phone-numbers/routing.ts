@@ -18,6 +18,13 @@ export const NUMBER_ROUTES = {
     status: "/twilio-webhook/line-status",
     fallback: "/twilio-webhook/fallback",
   },
+  // One route for every call tool's dial-in number: the number dialled (To) says which call tool answers.
+  "call-tool": {
+    label: "Call tools (dial-in)",
+    voice: "/twilio/dial-in",
+    status: "/twilio/dial-in/status",
+    fallback: "/twilio-webhook/fallback",
+  },
 } as const;
 export type NumberRoute = keyof typeof NUMBER_ROUTES;
 
@@ -47,6 +54,16 @@ export function describeRouting(entry: Pick<IncomingNumber, "voiceUrl"> | undefi
 export async function routingOf(numbers: string[]): Promise<Map<string, NumberRouting>> {
   const account = await listAccountNumbers();
   return new Map(numbers.map((number) => [number, describeRouting(account.find((entry) => entry.number === number))]));
+}
+
+/** How one number is routed now, or why Twilio couldn't say: for pages that show it beside a feature's settings. */
+export async function routingOrProblem(number: string): Promise<NumberRouting | { kind: "unknown"; problem: string }> {
+  try {
+    return (await routingOf([number])).get(number)!;
+  } catch (error) {
+    if (error instanceof TelephonyError) return { kind: "unknown", problem: error.message };
+    throw error;
+  }
 }
 
 /** Points a number of the account at one of the app's routes. */

@@ -50,7 +50,7 @@ describe(`every Twilio route, fuzzed with valid signatures, on ${testDriver()}`,
     const modules = await Promise.all(routeFiles.map(async (file) => ({ file, module: (await import(path.join(root, file))) as Record<string, unknown> })));
     const params = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...TWILIO_KEYS), oddText(16)), fc.oneof(fc.constantFrom(...TWILIO_VALUES), fc.integer().map(String), oddText(40))), { maxLength: 10 });
     const id = fc.oneof(fc.constant("the call"), fc.uuid(), oddText(40));
-    const query = fc.dictionary(fc.constantFrom("attempt", "round", "step", "x"), oddText(12), { maxKeys: 2 });
+    const query = fc.dictionary(fc.constantFrom("attempt", "round", "step", "dial", "pos", "redial", "again", "met", "x"), fc.oneof(oddText(12), fc.integer({ min: -2, max: 300 }).map(String)), { maxKeys: 3 });
     const answered: number[] = [];
 
     await fc.assert(

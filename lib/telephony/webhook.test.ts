@@ -2,7 +2,7 @@ import twilio from "twilio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_AUTH_TOKEN, applyTestTelephonyEnv } from "./testing/env";
 import { VoiceResponse } from "./twiml";
-import { parseForm, twilioWebhook, type TwilioParams } from "./webhook";
+import { parseForm, TWILIO_BODY_LIMIT, twilioWebhook, type TwilioParams } from "./webhook";
 
 const PUBLIC_URL = "https://calls.example.test";
 // Next.js sees the request at its own address; Twilio signed the public one.
@@ -63,6 +63,38 @@ describe("twilioWebhook", () => {
     const response = await failing(twilioRequest("/twilio/x", params, sign(`${PUBLIC_URL}/twilio/x`, params)));
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/<Say>Sorry, something went wrong on our side.*<\/Say><Hangup\/>/);
+  });
+});
+
+describe("twilioWebhook with a body far bigger than Twilio sends", () => {
+  beforeAll(() => applyTestTelephonyEnv(PUBLIC_URL));
+
+  it("refuses a chunked body (no Content-Length) with 413 as soon as it passes the limit, without reading the rest", async () => {
+    let handled = false;
+    const route = twilioWebhook(() => {
+      handled = true;
+      return new VoiceResponse();
+    });
+    let sent = 0;
+    const chunk = new TextEncoder().encode(`CallSid=CA5&Pad=${"x".repeat(16 * 1024)}&`);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${INTERNAL}/twilio/x`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": "irrelevant" }, body: endless, duplex: "half" } as RequestInit);
+    const response = await route(request);
+    expect(response.status).toBe(413);
+    expect(handled).toBe(false);
+    expect(sent).toBeLessThan(TWILIO_BODY_LIMIT + 4 * chunk.byteLength);
+  });
+
+  it("still accepts a signed body just under the limit", async () => {
+    const route = twilioWebhook(() => new VoiceResponse());
+    const params = { CallSid: "CA6", Pad: "y".repeat(TWILIO_BODY_LIMIT - 100) };
+    const response = await route(twilioRequest("/twilio/x", params, sign(`${PUBLIC_URL}/twilio/x`, params)));
+    expect(response.status).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import twilio from "twilio";
+import { BodyTooLarge, readBody } from "../http/body";
 import { withoutNul } from "../http/form";
 import { log } from "../log";
 import { telephonyConfig } from "./config";
@@ -53,6 +54,9 @@ type Handler<RouteParams> = (request: TwilioRequest<RouteParams>) => Promise<Res
 export type OnError = "apology" | "retry" | "empty";
 
 
+/** Twilio's requests are a few kilobytes of form fields; anything far bigger is not Twilio, and is refused before it is held in memory. */
+export const TWILIO_BODY_LIMIT = 64 * 1024;
+
 /**
  * The one wrapper for every route Twilio calls. It checks X-Twilio-Signature
  * over PUBLIC_URL + path + query and the form parameters before anything
@@ -65,7 +69,15 @@ export function twilioWebhook<RouteParams = Record<string, never>>(handler: Hand
     const config = telephonyConfig();
     const requested = new URL(request.url);
     const url = new URL(`${requested.pathname}${requested.search}`, config.publicUrl);
-    const params = request.method === "POST" ? parseForm(await request.text()) : {};
+    let params: TwilioParams = {};
+    if (request.method === "POST") {
+      try {
+        params = parseForm(new TextDecoder().decode(await readBody(request, TWILIO_BODY_LIMIT)));
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        return new Response("Request body too large", { status: 413, headers: { "Content-Type": "text/plain" } });
+      }
+    }
     const signature = request.headers.get("x-twilio-signature");
     const signedOver = (candidate: string) => twilio.validateRequest(config.authToken, signature!, candidate, params);
     if (!signature || !signedUrlCandidates(url.toString()).some(signedOver)) {

@@ -137,3 +137,9 @@ export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
 }
+
+/** The role of the account with this (normalised) email, if there is one. */
+export async function roleOf(db: Db, email: string): Promise<Role | undefined> {
+  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.email, email));
+  return user?.role;
+}

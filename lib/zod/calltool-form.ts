@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RING_SECONDS, SELECTION_MODES } from "../calltool/config";
+import { MAX_TARGETS_PER_CALL, POSTCODE_FALLBACKS, RING_SECONDS, SELECTION_MODES } from "../calltool/config";
 import { countryCodeProblem } from "../calltool/targets";
 import { recallFormFields } from "./recall-form";
 
@@ -23,6 +23,8 @@ export const settingsFormSchema = z.object({
   messageText: z.string().trim().min(1, "Write what the phone says when there is no recording").max(2_000, "At most 2,000 characters"),
   menuText: z.string().trim().min(1, "Write the menu the phone reads when there is no recording").max(2_000, "At most 2,000 characters"),
   callerId: z.string().trim().default(""),
+  dialInNumber: z.string().trim().default(""),
+  postcodeFallback: z.enum(POSTCODE_FALLBACKS, { error: "Choose what members whose postcode isn't found are offered" }).default("pick"),
   // ISO 3166-1 alpha-2 codes, checked as the targets' CSV import checks them: "UK" is a slip for GB.
   allowedCountries: z.preprocess(
     (value) => (Array.isArray(list(value)) ? (list(value) as string[]).map((item) => item.toUpperCase()) : value),
@@ -42,4 +44,8 @@ export const settingsFormSchema = z.object({
     .int("Enter whole seconds")
     .min(RING_SECONDS.min, `At least ${RING_SECONDS.min} seconds`)
     .max(RING_SECONDS.max, "Under a minute: Twilio reroutes longer rings abroad, where they show as an anonymous number"),
+  targetsPerCall: z.coerce.number({ error: "Enter a number of targets" }).int("Enter a whole number").min(1, "At least 1 target").max(MAX_TARGETS_PER_CALL, `At most ${MAX_TARGETS_PER_CALL} targets`),
+  busyRedialEnabled: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+  busyRedialAttempts: z.coerce.number({ error: "Enter a number of redials" }).int("Enter a whole number").min(1, "At least 1 redial").max(10, "At most 10 redials"),
+  busyRedialDelaySeconds: z.coerce.number({ error: "Enter a number of seconds" }).int("Enter whole seconds").min(5, "At least 5 seconds").max(300, "At most 300 seconds"),
 });

@@ -37,6 +37,13 @@ export const pageFieldsSchema = z.object({
   body: z.string().max(50_000, "The page text is at most 50,000 characters").default(""),
   language: z.enum(LANGUAGES, { error: "Choose a language" }).default("en"),
   followUpUrl: optionalUrl.default(""),
+  /** The calls the campaign hopes for, shown with the page's counter; empty for none. */
+  callGoal: z
+    .string()
+    .trim()
+    .default("")
+    .refine((value) => /^\d{0,9}$/.test(value.replaceAll(",", "")) && value.replaceAll(",", "") !== "0", "Enter a whole number of calls, like 5000, or leave it empty")
+    .transform((value) => (value ? Number(value.replaceAll(",", "")) : null)),
 });
 
 export const newPageSchema = pageFieldsSchema.pick({ title: true, slug: true, language: true });

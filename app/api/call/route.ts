@@ -83,6 +83,8 @@ export async function POST(request: Request) {
       url.searchParams.set("field", name);
       if (field("member_phone_number")) url.searchParams.set("phone", field("member_phone_number")!.replaceAll("\0", "").slice(0, 40));
       if (UUID.test(field("target_id") ?? "")) url.searchParams.set("target", field("target_id")!);
+      // A postcode page shows the form only for a postcode: it comes back with the one the member entered.
+      if (/^[\p{L}\p{N} -]{1,20}$/u.test(field("postcode") ?? "")) url.searchParams.set("postcode", field("postcode")!);
       return new Response(null, { status: 303, headers: { Location: `${url.pathname}${url.search}#call-form` } });
     }
     return Response.json({ errors, ...extra }, { status, headers });

@@ -3,6 +3,7 @@ import { AuthError } from "next-auth";
 import type { ActionState } from "@/lib/auth/action";
 import { signIn } from "@/lib/auth";
 import { db } from "@/lib/db/client";
+import { homePath, type Role } from "@/lib/auth/roles";
 import { FormError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/users/service";
 import { fieldErrorsOf } from "@/lib/zod/errors";
@@ -14,7 +15,7 @@ export async function acceptInvitationAction(_previous: ActionState, formData: F
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   let email: string;
-  let role: string;
+  let role: Role;
   try {
     ({ email, role } = await acceptInvitation(db(), parsed.data));
   } catch (error) {
@@ -22,7 +23,7 @@ export async function acceptInvitationAction(_previous: ActionState, formData: F
     throw error;
   }
   try {
-    await signIn("credentials", { email, password: parsed.data.password, redirectTo: role === "volunteer" ? "/" : "/admin" });
+    await signIn("credentials", { email, password: parsed.data.password, redirectTo: homePath(role) });
   } catch (error) {
     if (error instanceof AuthError) return { ok: true, message: "Your account is ready. Sign in to continue." };
     throw error;

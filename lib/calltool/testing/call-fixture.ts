@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import * as connect from "@/app/twilio/calls/[id]/connect/route";
 import * as events from "@/app/twilio/calls/[id]/events/route";
 import * as menu from "@/app/twilio/calls/[id]/menu/route";
+import * as next from "@/app/twilio/calls/[id]/next/route";
 import * as start from "@/app/twilio/calls/[id]/start/route";
 import * as targetAnswered from "@/app/twilio/calls/[id]/target-answered/route";
 import * as targetStatus from "@/app/twilio/calls/[id]/target-status/route";
@@ -24,7 +25,7 @@ import { memberProgress } from "../progress";
 import { loadCallTool, saveCallToolSettings, saveTargets } from "../service";
 import { startTwilioProxy } from "./twilio-proxy";
 
-const ROUTES = { start, menu, connect, "target-answered": targetAnswered, "target-status": targetStatus, events } as const;
+const ROUTES = { start, menu, connect, "target-answered": targetAnswered, "target-status": targetStatus, next, events } as const;
 
 export const CALLER_ID = "+15005550006";
 /** For tests about one attempt: a missed call ends the call instead of being recalled. */
@@ -48,13 +49,18 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}, o
   setDatabaseForTests(fixture.database);
   /** A test may answer some of Twilio's requests itself (a lost callback, a broken network). */
   let intercept: ((step: string, request: Request) => Response | undefined) | null = null;
+  /** Every TwiML document the app's routes answered, by step, so a test can hold each to Twilio's schema. */
+  const twiml: { step: string; body: string }[] = [];
   fixture.patterns.push([
     /^\/twilio\/calls\/([^/]+)\/([a-z-]+)$/,
     async (request, match) => {
       const intercepted = intercept?.(match[2]!, request);
       if (intercepted) return intercepted;
       const route = ROUTES[match[2] as keyof typeof ROUTES];
-      return route ? route.POST(request, { params: Promise.resolve({ id: match[1]! }) }) : new Response("not found", { status: 404 });
+      if (!route) return new Response("not found", { status: 404 });
+      const response = await route.POST(request, { params: Promise.resolve({ id: match[1]! }) });
+      if ((response.headers.get("content-type") ?? "").includes("xml")) twiml.push({ step: match[2]!, body: await response.clone().text() });
+      return response;
     },
   ]);
   const db = fixture.database.db;
@@ -79,6 +85,7 @@ export async function startCallFixture(settings: Partial<CallToolConfig> = {}, o
     pluginId: plugin.id,
     pageId: page.id,
     targetId,
+    twiml,
     intercept: (handler: typeof intercept) => void (intercept = handler),
     /** Changes the call tool's settings; calls made from now on follow them. */
     async configure(changes: Partial<CallToolConfig>) {

@@ -72,7 +72,7 @@ export async function dialQueue(sim: Simulator, dialer: SimCall, node: TwimlNode
   }
   const bridgedAt = new Date();
   try {
-    const seconds = await bridge(sim, dialer.sid, member.sid, async () => {});
+    const { seconds } = await bridge(sim, dialer.sid, member.sid, async () => {});
     return { params: { DialCallStatus: "completed", DialCallSid: member.sid, DialCallDuration: String(seconds), DialBridged: "true" } };
   } catch (error) {
     if (!(error instanceof CallEnded)) throw error;

@@ -49,6 +49,10 @@ export async function dial(sim: Simulator, parent: SimCall, node: TwimlNode, doc
     return { params: { DialCallStatus: "failed", ...(childSid ? { DialCallSid: childSid, DialCallDuration: "0" } : {}), DialBridged: "false", ErrorCode: String(code), ErrorMessage: message } };
   };
   if (!E164.test(to)) return failed(13224, `Dial: Twilio does not support calling this number or the number is invalid: ${to}`);
+  const hangupOnStar = node.attrs.hangupOnStar;
+  if (hangupOnStar !== undefined && hangupOnStar !== "true" && hangupOnStar !== "false") {
+    await record(sim, parent.sid, "warning", `Dial: Invalid hangupOnStar value: ${hangupOnStar}`, { code: 13213 });
+  }
   const callerId = node.attrs.callerId?.trim();
   if (callerId && !(await mayCallFrom(sim, callerId))) {
     return failed(13214, `Dial: Invalid callerId value: ${callerId} is neither a number of this account nor a verified caller ID`);
@@ -110,7 +114,8 @@ export async function dial(sim: Simulator, parent: SimCall, node: TwimlNode, doc
   // DialCallDuration is the dialled call's length, from its answer (whisper included) to its end.
   const legSeconds = async () => String((await getCall(sim, leg.sid))?.duration ?? simulatedSeconds(sim, answeredAt));
   try {
-    await bridge(sim, parent.sid, leg.sid, endLeg, intAttr(node, "timeLimit", 14_400));
+    // hangupOnStar: the caller's * hangs up on the called party, and the Dial's action (or the next verb) follows.
+    await bridge(sim, parent.sid, leg.sid, endLeg, intAttr(node, "timeLimit", 14_400), node.attrs.hangupOnStar === "true");
     return { params: { DialCallStatus: "completed", DialCallSid: leg.sid, DialCallDuration: await legSeconds(), DialBridged: "true" } };
   } catch (error) {
     if (!(error instanceof CallEnded)) throw error;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDriver } from "../../db/testing";
 import { startScenario, type Scenario } from "../testing/scenario";
-import { getCall } from "./store";
+import { getCall, pressDigits } from "./store";
 
 let s: Scenario;
 let url = "";
@@ -41,6 +41,9 @@ beforeAll(async () => {
   s.twiml("/dial-spoofed", (r) => r.dial({ action: `${url}/dialed`, timeout: 20, callerId: "+442079469999" }).number("+442079462002"));
   s.callback("/status");
   s.twiml("/hold", (r) => r.pause({ length: 120 }));
+  // hangupOnStar: the caller's * hangs up on the callee; the Dial's action follows. Without it, * is a tone like any other.
+  s.twiml("/dial-star", (r) => r.dial({ action: `${url}/dialed`, timeout: 20, hangupOnStar: true }).number("+442079462007"));
+  s.twiml("/dial-no-star", (r) => r.dial({ action: `${url}/dialed`, timeout: 20 }).number("+442079462007"));
   s.twiml("/dial-limited", (r) => r.dial({ action: `${url}/dialed`, timeout: 20, timeLimit: 5 }).number("+442079462005"));
 });
 afterAll(() => s.close());
@@ -62,8 +65,9 @@ describe(`the <Number url> document runs in full on the callee's leg (${testDriv
   const dialed = (sid: string) => s.requestsTo("/dialed", sid)[0];
 
   it("gathers the callee's key, follows its action, then bridges", async () => {
-    await s.script("+442079462003", { answer: "answer", answerAfter: 0, hangupAfter: 60 });
-    await s.script("+442079462002", { answer: "answer", answerAfter: 1, digits: [{ after: 0.5, digits: "1", onPrompt: true }], hangupAfter: 20 });
+    // Hang-ups long after the screening (seconds of real time at this speed), so a loaded machine still bridges first.
+    await s.script("+442079462003", { answer: "answer", answerAfter: 0, hangupAfter: 240 });
+    await s.script("+442079462002", { answer: "answer", answerAfter: 1, digits: [{ after: 0.5, digits: "1", onPrompt: true }], hangupAfter: 120 });
     const { sid } = await s.call("+442079462003", "/dial-screened");
     await s.fixture.waitForEnd(sid);
     const leg = dialed(sid)!;
@@ -89,6 +93,40 @@ describe(`the <Number url> document runs in full on the callee's leg (${testDriv
     const leg = dialed(sid)!;
     expect(leg).toMatchObject({ DialCallStatus: "completed", DialBridged: "false" });
     expect(await s.fixture.callLog(leg.DialCallSid!)).toContainEqual(expect.objectContaining({ kind: "error", detail: expect.objectContaining({ code: 11200 }) }));
+  });
+});
+
+describe(`<Dial hangupOnStar> (${testDriver()})`, () => {
+  it("hangs up on the callee when the caller presses *, and goes on to the Dial's action", async () => {
+    await s.script("+442079462007", { answer: "answer", answerAfter: 1, hangupAfter: 600 });
+    await s.script("+442079462008", { answer: "answer", answerAfter: 0, hangupAfter: 300 });
+    const { sid } = await s.call("+442079462008", "/dial-star");
+    // Keys are pressed once the two are talking, as a person would.
+    for (let row = await getCall(s.sim, sid); !(row?.bridgedWith && row.gathering); row = await getCall(s.sim, sid)) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await pressDigits(s.sim, sid, "5")).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await pressDigits(s.sim, sid, "*")).toBe(true);
+    await s.fixture.waitForEnd(sid);
+    const leg = s.requestsTo("/dialed", sid)[0]!;
+    expect(leg).toMatchObject({ DialCallStatus: "completed", DialBridged: "true", CallStatus: "in-progress" });
+    // The callee's leg ended at the *, well before its own 600 s or the caller's 300 s.
+    expect(Number(leg.DialCallDuration)).toBeLessThan(200);
+    expect((await getCall(s.sim, leg.DialCallSid!))?.status).toBe("completed");
+    const log = await s.fixture.callLog(sid);
+    expect(log).toContainEqual(expect.objectContaining({ kind: "dial", message: `* pressed: hung up on ${leg.DialCallSid} (hangupOnStar)` }));
+    // The 5 before it changed nothing.
+    expect(log.filter((entry) => entry.kind === "dial" && entry.message.startsWith("* pressed"))).toHaveLength(1);
+    expect(await said(sid)).toEqual(["Dial over."]);
+  });
+
+  it("without it, ignores * and keeps the two together", async () => {
+    await s.script("+442079462007", { answer: "answer", answerAfter: 1, hangupAfter: 40 });
+    await s.script("+442079462008", { answer: "answer", answerAfter: 0, digits: [{ after: 10, digits: "*" }], hangupAfter: 120 });
+    const { sid } = await s.call("+442079462008", "/dial-no-star");
+    await s.fixture.waitForEnd(sid);
+    const leg = s.requestsTo("/dialed", sid)[0]!;
+    expect(Number(leg.DialCallDuration)).toBeGreaterThanOrEqual(39);
+    expect(await s.fixture.callLog(sid)).toContainEqual(expect.objectContaining({ kind: "digits", message: "Pressed *: lost, no <Gather> was listening" }));
   });
 });
 

@@ -1,46 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Timeline } from "@/components/calllog/timeline";
+import { TimeZoneCookie } from "@/components/calllog/time-zone-cookie";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { callOutcome, describeOutcome, DIAL_ERRORS, latestDial, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
-import { callEventsOf, loadCallFacts } from "@/lib/calltool/calls";
+import { loadCallDetail } from "@/lib/calllog/detail";
+import { dateTime, zoneLabel } from "@/lib/calllog/format";
+import { campaignerTimeZone } from "@/lib/calllog/time-zone";
+import { MEMBER_LEG_WORDS, outcomeWords, TARGET_LEG_WORDS, talkTime } from "@/lib/calllog/words";
+import { callOutcome, latestDial, memberLegStatus, targetLegStatus } from "@/lib/calltool/call-state";
 import { ATTEMPT_OUTCOME_WORDS, attemptOutcome } from "@/lib/calltool/recall";
 import { db } from "@/lib/db/client";
 import { maskPhoneNumber } from "@/lib/log";
 
 export const metadata: Metadata = { title: "Call" };
 export const dynamic = "force-dynamic";
-const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "medium" });
-const box = "rounded-xl bg-white p-6 text-sm shadow-sm ring-1 ring-slate-200";
+const box = "rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200 sm:p-6";
 
-/** One call's three machines: ours, the member leg's attempts and events, the target leg's dials. */
+/** One call: how it went, then what happened, in sentences, with the technical ids behind "details". */
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   await requireRole(STAFF_ROLES);
-  const found = await loadCallFacts(db(), (await params).id);
+  const found = await loadCallDetail(db(), (await params).id);
   if (!found) notFound();
-  const { call, facts, attempts, dials } = found;
-  const events = await callEventsOf(db(), call.id);
+  const { call, facts, attempts, timeline } = found;
+  const timeZone = await campaignerTimeZone();
+  const outcome = callOutcome(facts);
+  const member = memberLegStatus(facts.attempt);
+  const target = targetLegStatus(latestDial(facts.dials));
+  const { target: who } = call.script;
   const rows: [string, string][] = [
-    ["Outcome", describeOutcome(callOutcome(facts))],
-    ["Call status", call.status],
-    ["Member leg", memberLegStatus(facts.attempt)],
-    ["Target leg", targetLegStatus(latestDial(facts.dials))],
-    ["Target", `${call.script.target.name} (${call.script.target.phone}${call.script.target.extension ? ` ext. ${call.script.target.extension}` : ""})`],
+    ["Outcome", outcomeWords(outcome)],
+    ["Talk time", outcome.code === "connected" ? talkTime(outcome.seconds ?? 0) : "–"],
+    ["Member's phone", MEMBER_LEG_WORDS[member] ?? member],
+    ["Target's phone", TARGET_LEG_WORDS[target] ?? target],
+    ["Target", `${who.name} (${who.phone}${who.extension ? ` ext. ${who.extension}` : ""})`],
     ["Member", maskPhoneNumber(call.memberPhone)],
+    ["Attempts", String(attempts.length)],
+    ["Direction", call.direction === "inbound" ? "inbound: the member dialled in" : "outbound: the app rang the member"],
   ];
-  if (call.recallsStoppedAt) rows.push(["Recalls", `stopped by the member at ${time.format(call.recallsStoppedAt)}`]);
-  if (call.failureCode || call.failureMessage) rows.push(["Not placed", `${call.failureCode ?? ""} ${call.failureMessage ?? ""}`.trim()]);
+  if (call.recallsStoppedAt) rows.push(["Call backs", `stopped by the member on ${dateTime(timeZone).format(call.recallsStoppedAt)}`]);
   return (
     <>
+      <TimeZoneCookie current={timeZone} />
       <p className="mb-2 text-sm">
         <Link href="/admin/calls" className="text-brand-700 hover:underline">
           ← Calls
         </Link>
       </p>
-      <PageHeader title={`Call to ${call.script.target.name}`} description={time.format(call.createdAt)} />
-      <dl className={`grid gap-x-6 gap-y-2 sm:grid-cols-[14rem_1fr] ${box}`}>
+      <PageHeader title={`Call to ${who.name}`} description={`${dateTime(timeZone).format(call.createdAt)} (${zoneLabel(timeZone)})`} />
+      <dl className={`grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr] ${box}`}>
         {rows.map(([term, value]) => (
           <div key={term} className="contents">
             <dt className="font-medium text-slate-600">{term}</dt>
@@ -48,44 +58,36 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           </div>
         ))}
       </dl>
-      <h2 className="mb-3 mt-8 font-semibold">Calls to the member</h2>
-      <ol className={`space-y-1 ${box}`} aria-label="Calls to the member">
-        {attempts.map((attempt) => (
-          <li key={attempt.id} data-testid={`attempt-${attempt.attempt}`}>
-            {attempt.attempt > 1 ? "Recall" : "Attempt"} {attempt.attempt}: {attempt.placement === "waiting" ? `waiting until ${time.format(attempt.scheduledAt)}` : attempt.placement}
-            {attempt.status ? `, ${attempt.status}` : ""}
-            {attempt.answeredBy ? `, answered by ${attempt.answeredBy}` : ""}
-            {attempt.duration !== null ? `, ${attempt.duration} s` : ""}
-            {attempt.endedAt && attempt.placement !== "canceled" ? ` (${ATTEMPT_OUTCOME_WORDS[attemptOutcome(attempt)]})` : ""}
-            {attempt.errorCode || attempt.errorMessage ? `, error ${attempt.errorCode ?? ""} ${attempt.errorMessage ?? ""}` : ""}
-            <span className="ml-2 font-mono text-slate-500">{attempt.callSid ?? "no CallSid yet"}</span>
-          </li>
-        ))}
-      </ol>
-      <h2 className="mb-3 mt-8 font-semibold">Dials to the target</h2>
-      <ol className={`space-y-1 ${box}`} aria-label="Dials to the target">
-        {dials.map((dial) => (
-          <li key={dial.id} data-testid={`dial-${dial.dial}`}>
-            Dial {dial.dial} to {dial.targetName}: {dial.dialCallStatus ?? (dial.answeredAt ? "talking" : "ringing")}
-            {dial.duration !== null ? `, ${dial.duration} s` : ""}
-            {dial.errorCode ? `, error ${dial.errorCode}${DIAL_ERRORS[dial.errorCode] ? `: ${DIAL_ERRORS[dial.errorCode]}` : ""}` : ""}
-          </li>
-        ))}
-        {dials.length === 0 && <li className="text-slate-600">The member was not put through.</li>}
-      </ol>
-      <h2 className="mb-3 mt-8 font-semibold">Member leg events</h2>
-      <ol className={`space-y-1 ${box}`} aria-label="Member leg events">
-        {events.map((event) => (
-          <li key={event.id}>
-            <span className="font-mono text-slate-500">
-              {event.attempt}#{event.sequenceNumber}
-            </span>{" "}
-            {event.callStatus}
-            <span className="ml-2 text-slate-500">{time.format(event.receivedAt)}</span>
-          </li>
-        ))}
-        {events.length === 0 && <li className="text-slate-600">No status callback yet.</li>}
-      </ol>
+      <h2 className="mb-3 mt-8 font-semibold">What happened (times in {zoneLabel(timeZone)})</h2>
+      <Timeline entries={timeline} timeZone={timeZone} showAttempts={attempts.length > 1} />
+      <details className={`mt-8 ${box}`}>
+        <summary className="cursor-pointer font-medium">Technical details</summary>
+        <dl className="mt-3 grid gap-x-6 gap-y-1 font-mono text-xs sm:grid-cols-[14rem_1fr]">
+          <dt>Call id</dt>
+          <dd>{call.id}</dd>
+          <dt>Our call status</dt>
+          <dd>{call.status}</dd>
+          {attempts.map((attempt) => (
+            <div key={attempt.id} className="contents" data-testid={`attempt-${attempt.attempt}`}>
+              <dt>
+                {attempt.attempt > 1 ? "Recall" : "Attempt"} {attempt.attempt}
+              </dt>
+              <dd>
+                {attempt.placement}, {attempt.status ?? "no status yet"}
+                {attempt.endedAt && attempt.placement !== "canceled" ? ` (${ATTEMPT_OUTCOME_WORDS[attemptOutcome(attempt)]})` : ""}, CallSid {attempt.callSid ?? "none yet"}
+              </dd>
+            </div>
+          ))}
+          {(call.failureCode || call.failureMessage) && (
+            <>
+              <dt>Failure</dt>
+              <dd>
+                {call.failureCode ?? ""} {call.failureMessage ?? ""}
+              </dd>
+            </>
+          )}
+        </dl>
+      </details>
     </>
   );
 }

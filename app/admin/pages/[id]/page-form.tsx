@@ -11,7 +11,7 @@ import { updatePageAction } from "../actions";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
-export function PageForm({ page }: { page: Pick<Page, "id" | "title" | "slug" | "body" | "language" | "followUpUrl" | "version"> }) {
+export function PageForm({ page }: { page: Pick<Page, "id" | "title" | "slug" | "body" | "language" | "followUpUrl" | "callGoal" | "version"> }) {
   const [state, action] = useActionState(updatePageAction, {} as ActionState);
   // After a save the server's version moves on; the next save must send it.
   const [version, setVersion] = useState(page.version);
@@ -31,6 +31,7 @@ export function PageForm({ page }: { page: Pick<Page, "id" | "title" | "slug" | 
       <div className="grid gap-5 sm:grid-cols-2">
         <LanguageField defaultValue={value("language")} hint="What members read, and what the phone says." error={state.fieldErrors?.language} />
         <Field label="Follow-up page (optional)" name="followUpUrl" type="url" defaultValue={value("followUpUrl")} hint="Shown after a call, with the target's name." error={state.fieldErrors?.followUpUrl} />
+        <Field label="Call goal (optional)" name="callGoal" inputMode="numeric" defaultValue={value("callGoal")} hint="The page shows its calls made against it: 1,234 of 5,000." error={state.fieldErrors?.callGoal} />
       </div>
       <SubmitButton pendingLabel="Saving…">Save page</SubmitButton>
     </form>

@@ -26,8 +26,14 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
       <PageHeader title={page.title} description={`/p/${page.slug}`}>
         <div className="flex items-center gap-3">
           <StatusBadge status={page.status} />
+          <Link href={`/admin/stats?page=${page.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+            Statistics
+          </Link>
           <Link href={`/p/${page.slug}`} className="text-sm font-semibold text-brand-700 hover:underline" target="_blank">
             {page.status === "published" ? "Open page" : "Preview"}
+          </Link>
+          <Link href={`/admin/calls?page=${page.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+            Calls
           </Link>
         </div>
       </PageHeader>

@@ -5,11 +5,11 @@ import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { routingOf, type NumberRouting } from "@/lib/phone-numbers/routing";
+import { RoutingStatus } from "@/components/admin/number-routing";
+import { routingOrProblem } from "@/lib/phone-numbers/routing";
 import { listPhoneNumbers } from "@/lib/phone-numbers/service";
 import { loadPhoneBank } from "@/lib/phonebank/service";
 import { dashboard } from "@/lib/phonebank/views";
-import { TelephonyError } from "@/lib/telephony/errors";
 import { ConnectNumberForm, OpenBadge, OpenCloseForm } from "../forms";
 import { LeadsImport } from "./leads-import";
 import { LiveView } from "./live-view";
@@ -18,47 +18,20 @@ import { SettingsForm } from "./settings-form";
 export const metadata: Metadata = { title: "Phone bank" };
 export const dynamic = "force-dynamic";
 
-async function inboundRouting(number: string): Promise<NumberRouting | { kind: "unknown"; problem: string }> {
-  try {
-    return (await routingOf([number])).get(number)!;
-  } catch (error) {
-    if (error instanceof TelephonyError) return { kind: "unknown", problem: error.message };
-    throw error;
-  }
-}
-
-function RoutingStatus({ routing }: { routing: Awaited<ReturnType<typeof inboundRouting>> }) {
-  const text =
-    routing.kind === "route"
-      ? routing.route === "phone-bank"
-        ? "Connected: calls to this number reach the phone bank."
-        : `Points at this app's ${routing.label}, not the phone bank.`
-      : routing.kind === "elsewhere"
-        ? `Points elsewhere: ${routing.voiceUrl}`
-        : routing.kind === "none"
-          ? "Not connected: calls to this number go nowhere yet."
-          : routing.kind === "not-on-account"
-            ? "This number isn't on the Twilio account, so volunteers can't dial it."
-            : `Couldn't ask Twilio: ${routing.problem}`;
-  const ok = routing.kind === "route" && routing.route === "phone-bank";
-  return (
-    <p className={`text-sm ${ok ? "text-green-800" : "text-amber-800"}`} data-testid="inbound-routing">
-      {text}
-    </p>
-  );
-}
-
 export default async function PhoneBankPage({ params }: { params: Promise<{ id: string }> }) {
   await requireRole(STAFF_ROLES);
   const bank = await loadPhoneBank(db(), (await params).id);
   if (!bank) notFound();
-  const [numbers, live, routing] = await Promise.all([listPhoneNumbers(db()), dashboard(db(), bank.id), bank.inboundNumber ? inboundRouting(bank.inboundNumber) : null]);
+  const [numbers, live, routing] = await Promise.all([listPhoneNumbers(db()), dashboard(db(), bank.id), bank.inboundNumber ? routingOrProblem(bank.inboundNumber) : null]);
   const connected = routing?.kind === "route" && routing.route === "phone-bank";
   return (
     <>
       <PageHeader title={bank.name} description="Volunteers open the link below, join, and dial in with the code they're given.">
         <div className="flex items-center gap-3">
           <OpenBadge open={bank.status === "open"} />
+          <Link href={`/admin/stats?bank=${bank.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+            Statistics
+          </Link>
           <OpenCloseForm id={bank.id} open={bank.status === "open"} />
         </div>
       </PageHeader>
@@ -76,7 +49,7 @@ export default async function PhoneBankPage({ params }: { params: Promise<{ id: 
               <p className="text-sm">
                 They dial <span className="font-mono">{bank.inboundNumber}</span>.
               </p>
-              {routing && <RoutingStatus routing={routing} />}
+              {routing && <RoutingStatus routing={routing} route="phone-bank" feature="the phone bank" callers="volunteers" />}
               <ConnectNumberForm id={bank.id} label={connected ? "Connect it again" : "Use this number for phone banks"} />
             </>
           ) : (

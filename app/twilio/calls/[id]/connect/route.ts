@@ -1,15 +1,17 @@
 import { connectCall, loadCall } from "@/lib/calltool/calls";
-import { afterDialTwiml, connectTwiml, readPlace, unknownCallTwiml } from "@/lib/calltool/flow";
+import { connectTwiml, readPlace, unknownCallTwiml } from "@/lib/calltool/flow";
+import { moveOnTwiml } from "@/lib/calltool/flow-sequence";
 import { db } from "@/lib/db/client";
 import { param, twilioWebhook } from "@/lib/telephony/webhook";
 
+// Reached by a redirect (the menu's 1, "Next, …", a busy line's redial), or by the "press 1 to try again" Gather.
 export const POST = twilioWebhook<{ id: string }>(async ({ params, route, url }) => {
   const place = readPlace(url);
-  // Reached by a redirect from the menu (no Digits), or by the "press 1 to try again" Gather.
   if (params.Digits !== undefined && param(params, "Digits") !== "1") {
+    // Another key than 1 at "press 1 to try again": the call moves on from the dial before this one.
     const call = await loadCall(db(), route.id);
-    return call ? afterDialTwiml(call.script, false) : unknownCallTwiml();
+    return call ? moveOnTwiml(call.id, { ...place, dial: Math.max(1, place.dial - 1) }, call.script, false) : unknownCallTwiml();
   }
-  const call = await connectCall(db(), route.id, place.attempt, place.dial);
+  const call = await connectCall(db(), route.id, place);
   return call ? connectTwiml(call.id, place, call.script) : unknownCallTwiml();
 });

@@ -1,3 +1,4 @@
+import { recordCallStep } from "@/lib/calllog/steps";
 import { isMachine } from "@/lib/calltool/call-state";
 import { recordMachine, startCall } from "@/lib/calltool/calls";
 import { machineTwiml, readPlace, startTwiml, unknownCallTwiml } from "@/lib/calltool/flow";
@@ -13,7 +14,7 @@ export const POST = twilioWebhook<{ id: string }>(async ({ params, route, url })
     await recordMachine(db(), route.id, place.attempt, param(params, "CallSid"), param(params, "AnsweredBy"));
     return machineTwiml();
   }
-  const call = await startCall(db(), route.id, place.attempt, param(params, "CallSid"));
+  const [call] = await Promise.all([startCall(db(), route.id, place.attempt, param(params, "CallSid")), recordCallStep(db(), route.id, { attempt: place.attempt, step: "message", replay: place.replay })]);
   if (!call) {
     log.warn({ callId: route.id, callSid: param(params, "CallSid") }, "Twilio asked for an unknown call");
     return unknownCallTwiml();

@@ -8,6 +8,9 @@ import { attachClip } from "@/lib/calltool/clip-versions";
 import { callToolConfigSchema } from "@/lib/calltool/config";
 import { applyImport, loadCallTool, previewImport, saveCallToolSettings, saveTargets } from "@/lib/calltool/service";
 import { db } from "@/lib/db/client";
+import { importPostcodeTable } from "@/lib/calltool/postcode-service";
+import { countryCodeProblem } from "@/lib/calltool/targets";
+import { connectNumber } from "@/lib/phone-numbers/routing";
 import { FieldError, FormError } from "@/lib/errors";
 import { settingsFormSchema } from "@/lib/zod/calltool-form";
 import { recallPolicyOf } from "@/lib/zod/recall-form";
@@ -25,6 +28,7 @@ export const saveSettingsAction = pageEditAction({ roles: staff, schema: setting
     message: { clipId: current.config.message.clipId, text: form.messageText },
     menu: { clipId: current.config.menu.clipId, text: form.menuText },
     recall: { ...recallPolicyOf(form), ringSeconds: form.ringSeconds, machineDetection: form.machineDetection },
+    busyRedial: { enabled: form.busyRedialEnabled, attempts: form.busyRedialAttempts, delaySeconds: form.busyRedialDelaySeconds },
   });
   const saved = await saveCallToolSettings(db(), pluginId, version, config);
   revalidatePath(`/admin/pages/${current.page.id}`);
@@ -81,3 +85,29 @@ export const applyImportAction = pageEditAction({ roles: staff, schema: z.object
   if (!imported.ok) throw new FieldError("file", imported.errors.map((error) => error.message).join("\n"));
   return { message: `Imported ${imported.targets.length} targets.`, result: { version: String(imported.version) }, data: imported.targets };
 });
+
+/** "Connect this number": the call tool's dial-in number's calls go to /twilio/dial-in, set on Twilio. */
+export const connectDialInAction = pageEditAction({ roles: staff, schema: z.object({ pluginId: z.uuid() }) }, async ({ pluginId }) => {
+  const current = await loadCallTool(db(), pluginId);
+  if (!current) throw new FormError("This call tool no longer exists.");
+  if (!current.config.dialInNumber) throw new FormError("Choose the dial-in number and save the settings first.");
+  await connectNumber(current.config.dialInNumber, "call-tool");
+  revalidatePath(`/admin/pages/${current.page.id}/plugins/${pluginId}`);
+  revalidatePath("/admin/phone-numbers");
+  return { message: `${current.config.dialInNumber} now rings this call tool.` };
+});
+
+const postcodeCountry = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => !countryCodeProblem(code), "Enter the two-letter code of the postcodes' country, like GB or US (GB, not UK)");
+
+export const importPostcodesAction = pageEditAction(
+  { roles: staff, schema: z.object({ ...ids, country: postcodeCountry, file: csvFile }) },
+  async ({ pluginId, version, country, file }) => {
+    const imported = await importPostcodeTable(db(), pluginId, version, country, await file.text());
+    if (!imported.ok) throw new FieldError("file", [`Nothing was imported: ${imported.errors.length} problem${imported.errors.length === 1 ? "" : "s"} to fix.`, ...imported.errors.map((error) => error.message)].join("\n"));
+    return { message: `Imported ${imported.rows} postcode${imported.rows === 1 ? "" : "s"} (${country}).`, result: { version: String(imported.version) }, data: imported.rows };
+  },
+);

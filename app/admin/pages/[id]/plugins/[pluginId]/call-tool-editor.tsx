@@ -5,6 +5,7 @@ import { attributeNames, type Target } from "@/lib/calltool/targets";
 import { ClipUploader, type ClipInfo } from "./clip-uploader";
 import type { ClipVersionInfo } from "./clip-versions";
 import { EmbedSnippets } from "./embed-snippets";
+import { ConnectDialInForm, PostcodeImportForm } from "./entry-sections";
 import { SettingsForm } from "./settings-form";
 import { TargetsImport } from "./targets-import";
 import { TargetsTable } from "./targets-table";
@@ -22,6 +23,9 @@ type Props = {
   /** Every clip each slot has used, newest first (lib/calltool/clip-versions.ts). */
   clipVersions: { message: ClipVersionInfo[]; menu: ClipVersionInfo[] };
   phoneNumbers: { number: string; label: string }[];
+  /** Where the saved dial-in number points now (rendered on the server, from Twilio). */
+  dialInStatus: React.ReactNode;
+  postcodeRows: number;
 };
 
 const section = "rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200";
@@ -31,7 +35,7 @@ const section = "rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200";
  * here so each part sends the latest one: a save from a stale editor (another
  * campaigner saved in between) is refused instead of overwriting.
  */
-export function CallToolEditor({ pluginId, exportUrl, embedUrl, embedScript, initialVersion, config, targets: initialTargets, clips, clipVersions, phoneNumbers }: Props) {
+export function CallToolEditor({ pluginId, exportUrl, embedUrl, embedScript, initialVersion, config, targets: initialTargets, clips, clipVersions, phoneNumbers, dialInStatus, postcodeRows }: Props) {
   const [version, setVersion] = useState(initialVersion);
   const [targets, setTargets] = useState(initialTargets);
   // A new key re-creates the table from freshly imported targets.
@@ -41,6 +45,28 @@ export function CallToolEditor({ pluginId, exportUrl, embedUrl, embedScript, ini
   return (
     <div className="space-y-6">
       <SettingsForm pluginId={pluginId} version={version} onSaved={setVersion} config={config} phoneNumbers={phoneNumbers} attributeNames={attributeNames(targets)} />
+
+      <section className={section} aria-labelledby="dial-in-heading">
+        <h2 id="dial-in-heading" className="mb-2 font-semibold">Dial-in</h2>
+        {config.dialInNumber ? (
+          <ConnectDialInForm pluginId={pluginId}>
+            <p className="text-sm">
+              Members can phone <span className="font-mono" data-testid="dial-in-number">{config.dialInNumber}</span>: they hear your message, choose a target on the keypad (or key their postcode), then the usual menu.
+            </p>
+            {dialInStatus}
+          </ConnectDialInForm>
+        ) : (
+          <p className="text-sm text-slate-600">Choose a dial-in number in the settings above so members can call without the web.</p>
+        )}
+      </section>
+
+      <section className={section} aria-labelledby="postcodes-heading">
+        <h2 id="postcodes-heading" className="mb-2 font-semibold">Postcode lookup</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          For “the member&apos;s postcode”: a CSV with a postcode column (a whole postcode or its start, like SW1A or 100) and columns naming target attributes, like constituency. The longest matching start wins. Importing replaces the table.
+        </p>
+        <PostcodeImportForm pluginId={pluginId} version={version} country={config.postcodeCountry} rows={postcodeRows} onSaved={setVersion} />
+      </section>
 
       <section className={section} aria-labelledby="clips-heading">
         <h2 id="clips-heading" className="mb-4 font-semibold">Recordings</h2>

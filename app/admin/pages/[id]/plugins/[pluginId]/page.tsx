@@ -4,9 +4,12 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/empty-state";
 import { requireRole } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { RoutingStatus } from "@/components/admin/number-routing";
 import type { ClipSlot } from "@/lib/calltool/clip-schema";
 import { listClipVersions } from "@/lib/calltool/clip-versions";
+import { countPostcodeAreas } from "@/lib/calltool/postcode-service";
 import { loadCallTool } from "@/lib/calltool/service";
+import { routingOrProblem } from "@/lib/phone-numbers/routing";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { embedScriptSnippet } from "@/lib/pages/embed-script";
@@ -20,8 +23,12 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
   const { id, pluginId } = await params;
   const tool = /^[0-9a-f-]{36}$/.test(pluginId) ? await loadCallTool(db(), pluginId) : null;
   if (!tool || tool.page.id !== id) notFound();
-  const numbers = await listPhoneNumbers(db());
-  const versions = await listClipVersions(db(), pluginId);
+  const [numbers, versions, routing, postcodeRows] = await Promise.all([
+    listPhoneNumbers(db()),
+    listClipVersions(db(), pluginId),
+    tool.config.dialInNumber ? routingOrProblem(tool.config.dialInNumber) : null,
+    countPostcodeAreas(db(), pluginId),
+  ]);
   const versionInfo = (slot: ClipSlot) =>
     versions[slot].map(({ number, clip, attachedAt }) => ({ number, attachedAt: attachedAt.toISOString(), id: clip.id, fileName: clip.fileName, url: clip.url, durationSeconds: clip.durationSeconds }));
   const clip = (clipId: string | null) => {
@@ -35,7 +42,11 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
           ← {tool.page.title}
         </Link>
       </p>
-      <PageHeader title={tool.config.title} description="Call tool" />
+      <PageHeader title={tool.config.title} description="Call tool">
+        <Link href={`/admin/calls?tool=${pluginId}`} className="text-sm font-semibold text-brand-700 hover:underline">
+          Calls
+        </Link>
+      </PageHeader>
       <CallToolEditor
         pluginId={pluginId}
         exportUrl={`/admin/pages/${id}/plugins/${pluginId}/targets.csv`}
@@ -47,6 +58,8 @@ export default async function CallToolPage({ params }: { params: Promise<{ id: s
         clips={{ message: clip(tool.config.message.clipId), menu: clip(tool.config.menu.clipId) }}
         clipVersions={{ message: versionInfo("message"), menu: versionInfo("menu") }}
         phoneNumbers={numbers.map((entry) => ({ number: entry.number, label: entry.label }))}
+        dialInStatus={routing && <RoutingStatus routing={routing} route="call-tool" feature="this call tool" callers="members" />}
+        postcodeRows={postcodeRows}
       />
     </>
   );

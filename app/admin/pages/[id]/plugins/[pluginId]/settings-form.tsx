@@ -4,7 +4,7 @@ import { Field } from "@/components/form/field";
 import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { ActionState } from "@/lib/auth/action";
-import { SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
+import { MAX_TARGETS_PER_CALL, POSTCODE_FALLBACK_LABELS, POSTCODE_FALLBACKS, SELECTION_MODE_LABELS, SELECTION_MODES, type CallToolConfig } from "@/lib/calltool/config";
 import { saveSettingsAction } from "./actions";
 import { RecallFields } from "./recall-fields";
 import { useSavedVersion } from "@/components/form/use-saved-version";
@@ -19,6 +19,15 @@ type Props = {
   phoneNumbers: { number: string; label: string }[];
   attributeNames: string[];
 };
+
+function NumberOptions({ numbers }: { numbers: Props["phoneNumbers"] }) {
+  return numbers.map((entry) => (
+    <option key={entry.number} value={entry.number}>
+      {entry.number}
+      {entry.label ? ` (${entry.label})` : ""}
+    </option>
+  ));
+}
 
 export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers, attributeNames }: Props) {
   const [state, action] = useActionState(saveSettingsAction, {} as ActionState);
@@ -48,6 +57,15 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
         </div>
         {errors.selectionMode && <p className="mt-1 text-sm text-red-700">{errors.selectionMode}</p>}
       </fieldset>
+      <Field label="When a member's postcode isn't in the table" name="postcodeFallback" error={errors.postcodeFallback} hint="For “their postcode”: what the page and the phone offer instead.">
+        <select id="postcodeFallback" name="postcodeFallback" defaultValue={value("postcodeFallback", config.postcodeFallback)} className={input}>
+          {POSTCODE_FALLBACKS.map((fallback) => (
+            <option key={fallback} value={fallback}>
+              {POSTCODE_FALLBACK_LABELS[fallback]}
+            </option>
+          ))}
+        </select>
+      </Field>
       <Field
         label="Narrow down by (in order)"
         name="targetByAttributes"
@@ -69,12 +87,13 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
         <Field label="Caller ID" name="callerId" error={errors.callerId} hint="The number members' phones show. Manage the list on the Phone numbers page.">
           <select id="callerId" name="callerId" defaultValue={value("callerId", config.callerId)} className={input}>
             <option value="">Choose a number…</option>
-            {phoneNumbers.map((entry) => (
-              <option key={entry.number} value={entry.number}>
-                {entry.number}
-                {entry.label ? ` (${entry.label})` : ""}
-              </option>
-            ))}
+            <NumberOptions numbers={phoneNumbers} />
+          </select>
+        </Field>
+        <Field label="Dial-in number" name="dialInNumber" error={errors.dialInNumber} hint="Members may phone it to call without the web. Save, then connect it below.">
+          <select id="dialInNumber" name="dialInNumber" defaultValue={value("dialInNumber", config.dialInNumber)} className={input}>
+            <option value="">None</option>
+            <NumberOptions numbers={phoneNumbers} />
           </select>
         </Field>
         <Field
@@ -116,6 +135,37 @@ export function SettingsForm({ pluginId, version, onSaved, config, phoneNumbers,
             max={240}
             defaultValue={value("targetTimeLimitMinutes", String(config.targetTimeLimitMinutes))}
             error={errors.targetTimeLimitMinutes}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-800">Several targets, busy lines</legend>
+        <Field
+          label="Targets per call"
+          name="targetsPerCall"
+          type="number"
+          min={1}
+          max={MAX_TARGETS_PER_CALL}
+          defaultValue={value("targetsPerCall", String(config.targetsPerCall))}
+          hint="The member is put through to up to this many targets in turn, and presses * to move on to the next. Targets pinned “call first” or “call last” are called as well."
+          error={errors.targetsPerCall}
+        />
+        <label className="mt-4 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="busyRedialEnabled" defaultChecked={state.values ? state.values.busyRedialEnabled === "on" : config.busyRedial.enabled} />
+          When a target&apos;s line is busy, keep the member on hold and redial
+        </label>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <Field label="Redials at most" name="busyRedialAttempts" type="number" min={1} max={10} defaultValue={value("busyRedialAttempts", String(config.busyRedial.attempts))} error={errors.busyRedialAttempts} />
+          <Field
+            label="Seconds between redials"
+            name="busyRedialDelaySeconds"
+            type="number"
+            min={5}
+            max={300}
+            defaultValue={value("busyRedialDelaySeconds", String(config.busyRedial.delaySeconds))}
+            hint="The member can press 1 to stop waiting."
+            error={errors.busyRedialDelaySeconds}
           />
         </div>
       </fieldset>

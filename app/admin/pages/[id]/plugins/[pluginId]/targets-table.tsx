@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { FormMessage } from "@/components/form/form-message";
-import type { Target } from "@/lib/calltool/targets";
+import { PINNED, PINNED_LABELS, type Target } from "@/lib/calltool/targets";
 import { saveTargetsAction } from "./actions";
 
 type Row = Omit<Target, "id"> & { id?: string; key: string };
@@ -12,6 +12,7 @@ const FIELDS = [
   ["extension", "Ext."],
   ["country", "Country"],
   ["callerId", "Caller ID"],
+  ["pinned", "Pinned"],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
 
@@ -25,6 +26,7 @@ const toRow = (target: Partial<Target>): Row => ({
   extension: target.extension ?? "",
   country: target.country ?? "",
   callerId: target.callerId ?? "",
+  pinned: target.pinned ?? "",
   attributes: { ...(target.attributes ?? {}) },
 });
 
@@ -140,13 +142,30 @@ export function TargetsTable({ pluginId, version, targets, onSaved }: Props) {
                   const error = outcome.fieldErrors?.[`targets.${index}.${column}`];
                   return (
                     <td key={column} className="px-2 py-1.5 align-top">
-                      <input
-                        value={cell(row, column)}
-                        onChange={(event) => update(index, column, event.target.value)}
-                        aria-label={`${label} of target ${index + 1}`}
-                        aria-invalid={error ? true : undefined}
-                        className={`w-full min-w-20 rounded border px-2 py-1 ${error ? "border-red-500" : "border-slate-300"}`}
-                      />
+                      {column === "pinned" ? (
+                        // Pinned targets are called in every call, around the member's own choice.
+                        <select
+                          value={cell(row, column)}
+                          onChange={(event) => update(index, column, event.target.value)}
+                          aria-label={`${label} of target ${index + 1}`}
+                          aria-invalid={error ? true : undefined}
+                          className={`rounded border px-1 py-1 ${error ? "border-red-500" : "border-slate-300"}`}
+                        >
+                          {PINNED.map((value) => (
+                            <option key={value} value={value}>
+                              {PINNED_LABELS[value] || "No"}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <input
+                          value={cell(row, column)}
+                          onChange={(event) => update(index, column, event.target.value)}
+                          aria-label={`${label} of target ${index + 1}`}
+                          aria-invalid={error ? true : undefined}
+                          className={`w-full min-w-20 rounded border px-2 py-1 ${error ? "border-red-500" : "border-slate-300"}`}
+                        />
+                      )}
                       {error && <p className="mt-0.5 text-xs text-red-700">{error}</p>}
                     </td>
                   );
