@@ -30,7 +30,10 @@ test("a campaigner finds the calls in the log with their outcomes, reads a timel
 
   await scriptNumber(phone, MISSED, { answer: "no-answer" });
   progress = await callAlex(page, MISSED.replace("+44", "0"));
-  await expect(progress.getByRole("status")).toHaveText("You didn't answer, so the call has ended.", { timeout: 30_000 });
+  // A missed call would be called back (the demo page's policy): the member stops that.
+  await expect(progress.getByRole("status")).toHaveText(/We'll call you again in/, { timeout: 30_000 });
+  await progress.getByRole("button", { name: "Stop calling me" }).click();
+  await expect(progress.getByRole("status")).toHaveText("You didn't answer, so the call has ended. We won't call you again.", { timeout: 30_000 });
 
   await scriptNumber(phone, ALEX, { answer: "busy" });
   progress = await callAlex(page, BUSY.replace("+44", "0"));

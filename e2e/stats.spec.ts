@@ -53,6 +53,9 @@ test("after calls that end in different ways, a campaigner sees them in the stat
   // 2. The member doesn't answer.
   await scriptNumber(phone, "+442079460932", { answer: "no-answer" });
   progress = await callAlex(page, "020 7946 0932");
+  // A missed call would be called back (the demo page's policy): the member stops that.
+  await expect(progress.getByRole("status")).toHaveText(/We'll call you again in/, { timeout: 40_000 });
+  await progress.getByRole("button", { name: "Stop calling me" }).click();
   await expect(progress.getByRole("status")).toHaveText(/You didn't answer/, { timeout: 40_000 });
 
   // 3. Alex answers and they talk for over 30 seconds; then the page asks how it went.

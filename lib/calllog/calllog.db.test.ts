@@ -8,7 +8,7 @@ import { createEndpoint, recentDeliveries } from "../integrations/service";
 import { verifyDelivery } from "../integrations/signature";
 import { startReceiver } from "../integrations/testing";
 import { calls, type CallScript } from "../calltool/call-schema";
-import { startCallFixture, TARGET_PHONE } from "../calltool/testing/call-fixture";
+import { NO_RECALL, startCallFixture, TARGET_PHONE } from "../calltool/testing/call-fixture";
 import { loadCallDetail } from "./detail";
 import { exportCallsCsv, EXPORT_HEADER } from "./export";
 import { readFilters, type CallLogFilters } from "./filters";
@@ -21,7 +21,7 @@ let crm: Awaited<ReturnType<typeof startReceiver>>;
 let secret = "";
 let connectedId = "";
 beforeAll(async () => {
-  f = await startCallFixture({}, { speed: 10 });
+  f = await startCallFixture(NO_RECALL, { speed: 10 });
   crm = await startReceiver("/crm");
   secret = (await createEndpoint(f.db, { url: crm.url, description: "CRM" })).secret;
 });

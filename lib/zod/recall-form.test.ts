@@ -23,6 +23,9 @@ const form = (overrides: Record<string, string | undefined> = {}) => {
     recallOnFailed: "on",
     recallMaxAgeHours: "24",
     ringSeconds: "30",
+    targetsPerCall: "1",
+    busyRedialAttempts: "3",
+    busyRedialDelaySeconds: "30",
     ...overrides,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
