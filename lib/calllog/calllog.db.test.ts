@@ -7,11 +7,13 @@ import { eq } from "drizzle-orm";
 import { createEndpoint, recentDeliveries } from "../integrations/service";
 import { verifyDelivery } from "../integrations/signature";
 import { startReceiver } from "../integrations/testing";
-import { calls, type CallScript } from "../calltool/call-schema";
+import { callAttempts, calls, type CallScript } from "../calltool/call-schema";
+import { callToolRecallSchema } from "../calltool/config";
 import { NO_RECALL, startCallFixture, TARGET_PHONE } from "../calltool/testing/call-fixture";
 import { loadCallDetail } from "./detail";
 import { exportCallsCsv, EXPORT_HEADER } from "./export";
 import { readFilters, type CallLogFilters } from "./filters";
+import { withOutcomes } from "./live";
 import { callLogPage } from "./query";
 import { settleEndedCalls } from "./settle";
 
@@ -113,6 +115,22 @@ describe(`the call log (${testDriver()})`, () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(await ids(`from=${today}&to=${today}`)).toEqual([busy, missed, connectedId]);
     expect(await ids(`to=2020-01-01`)).toEqual([]);
+  });
+
+  it("words a call still live from its own script and attempts: a recall waiting reads as the member being called again", async () => {
+    const [connected] = await f.db.select().from(calls).where(eq(calls.id, connectedId));
+    const script: CallScript = { ...connected!.script, recall: { policy: callToolRecallSchema.parse({}) } };
+    const [live] = await f.db
+      .insert(calls)
+      .values({ memberPhone: "+442079460399", memberCountry: "GB", script, pageId: f.pageId, pluginId: f.pluginId, targetId: f.targetId })
+      .returning();
+    await f.db.insert(callAttempts).values([
+      { callId: live!.id, attempt: 1, placement: "placed", callSid: "CA399", status: "no-answer", ringingAt: new Date(), endedAt: new Date() },
+      { callId: live!.id, attempt: 2, placement: "waiting", scheduledAt: new Date(Date.now() + 90_000) },
+    ]);
+    const { rows } = await callLogPage(f.db, readFilters(new URLSearchParams("phone=0399")), "UTC");
+    const [shown] = await withOutcomes(f.db, rows);
+    expect(shown).toMatchObject({ id: live!.id, live: true, attempts: 2, outcomeWords: "calling the member again (call 2 of 3)" });
   });
 
   it("pages by keyset: every call once, newest first, even when many share a creation time", async () => {
