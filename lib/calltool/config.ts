@@ -54,6 +54,8 @@ export const callToolRecallSchema = recallPolicySchema.extend({
     .max(RING_SECONDS.max, `is under a minute: Twilio reroutes longer rings abroad, as an anonymous number`)
     .default(RING_SECONDS.default),
   machineDetection: z.boolean().default(false),
+  /** No call back between 21:00 and 08:00 in the member's time zone (lib/recall/hours.ts); off, a call back comes at any hour. */
+  quietHours: z.boolean().default(true),
 });
 export type CallToolRecall = z.infer<typeof callToolRecallSchema>;
 

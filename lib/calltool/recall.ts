@@ -66,6 +66,7 @@ export async function recallDecision(call: Call, attempt: CallAttempt): Promise<
     // The delay counts from the end of the attempt, as the database saw it: the same for every copy of the callback.
     endedAt: attempt.endedAt ?? new Date(),
     timeZones: recall.timeZones ?? (await guessTimeZones(call.memberPhone)),
+    ...(recall.policy.quietHours === false ? { window: ALWAYS } : {}),
   });
 }
 

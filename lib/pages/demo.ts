@@ -33,6 +33,8 @@ export async function ensureDemoPage(db: Db, userId: string): Promise<boolean> {
     description: "- Say who you are and where you live.\n- Ask them to vote **for** the Pollinator Protection Act.\n- Thank them for their time.",
     callerId: TEST_CALLER_ID,
     allowedCountries: ["GB", "US", "ES", "FR", "DE"],
+    // The demo is tried at any hour, on the virtual phone: its call backs ignore quiet hours (real call tools keep them by default).
+    recall: { ...tool.config.recall, quietHours: false },
   });
   await setPageStatus(db, page.id, "published");
   return true;

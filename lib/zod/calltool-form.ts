@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_TARGETS_PER_CALL, POSTCODE_FALLBACKS, RING_SECONDS, SELECTION_MODES } from "../calltool/config";
 import { countryCodeProblem } from "../calltool/targets";
-import { recallFormFields } from "./recall-form";
+import { checkbox, recallFormFields } from "./recall-form";
 
 const list = (value: unknown) =>
   typeof value === "string"
@@ -39,6 +39,7 @@ export const settingsFormSchema = z.object({
   memberTimeLimitMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Enter whole minutes").min(5, "At least 5 minutes").max(240, "At most 240 minutes"),
   targetTimeLimitMinutes: z.coerce.number({ error: "Enter a number of minutes" }).int("Enter whole minutes").min(1, "At least 1 minute").max(240, "At most 240 minutes"),
   ...recallFormFields,
+  recallQuietHours: checkbox,
   ringSeconds: z.coerce
     .number({ error: "Enter a number of seconds" })
     .int("Enter whole seconds")

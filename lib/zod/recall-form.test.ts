@@ -37,7 +37,7 @@ const errorsOf = (input: Record<string, unknown>) => {
 
 describe("the call tool's recall policy in the editor", () => {
   it("defaults to 3 calls, 2 minutes apart, 30 s of ringing, busy, no answer and failed recalled, no machine detection", () => {
-    expect(callToolRecallSchema.parse({})).toEqual({ enabled: true, maxAttempts: 3, delayMinutes: 2, recallOn: ["busy", "no-answer", "failed"], maxAgeHours: 24, ringSeconds: 30, machineDetection: false });
+    expect(callToolRecallSchema.parse({})).toEqual({ enabled: true, maxAttempts: 3, delayMinutes: 2, recallOn: ["busy", "no-answer", "failed"], maxAgeHours: 24, ringSeconds: 30, machineDetection: false, quietHours: true });
     // A call tool saved before recalls had their settings gets the defaults.
     const stored = readCallToolConfig({ title: "Old", message: { clipId: null, text: "m" }, menu: { clipId: null, text: "n" }, recall: { enabled: true, maxAttempts: 2, delayMinutes: 5 } }, "en");
     expect(stored.title).toBe("Old");
@@ -51,6 +51,9 @@ describe("the call tool's recall policy in the editor", () => {
   });
 
   it("puts each bad value's error at its field: never a fourth call, a ring under a minute", () => {
+    // Quiet hours are a checkbox: unticked, call backs come at any hour.
+    expect(settingsFormSchema.parse(form({ recallQuietHours: "on" })).recallQuietHours).toBe(true);
+    expect(settingsFormSchema.parse(form()).recallQuietHours).toBe(false);
     expect(errorsOf(form({ recallMaxAttempts: "4" }))).toEqual({ recallMaxAttempts: "At most 3 calls" });
     expect(errorsOf(form({ ringSeconds: "60" }))).toEqual({ ringSeconds: "Under a minute: Twilio reroutes longer rings abroad, where they show as an anonymous number" });
     expect(errorsOf(form({ ringSeconds: "5" }))).toEqual({ ringSeconds: "At least 10 seconds" });

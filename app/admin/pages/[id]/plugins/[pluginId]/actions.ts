@@ -27,7 +27,7 @@ export const saveSettingsAction = pageEditAction({ roles: staff, schema: setting
     ...form,
     message: { clipId: current.config.message.clipId, text: form.messageText },
     menu: { clipId: current.config.menu.clipId, text: form.menuText },
-    recall: { ...recallPolicyOf(form), ringSeconds: form.ringSeconds, machineDetection: form.machineDetection },
+    recall: { ...recallPolicyOf(form), ringSeconds: form.ringSeconds, machineDetection: form.machineDetection, quietHours: form.recallQuietHours },
     busyRedial: { enabled: form.busyRedialEnabled, attempts: form.busyRedialAttempts, delaySeconds: form.busyRedialDelaySeconds },
   });
   const saved = await saveCallToolSettings(db(), pluginId, version, config);

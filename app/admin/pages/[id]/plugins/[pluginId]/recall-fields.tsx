@@ -51,7 +51,7 @@ export function RecallFields({ recall, errors, value, ticked }: Props) {
           min={1}
           max={14 * 24}
           defaultValue={value("recallMaxAgeHours", String(recall.maxAgeHours))}
-          hint="No call back between 21:00 and 08:00 in the member's time zone: it waits for the morning, unless that is later than this after the first call."
+          hint="A call back kept from the night waits for the morning, unless that is later than this after the first call."
           error={errors.recallMaxAgeHours}
         />
       </div>
@@ -67,6 +67,10 @@ export function RecallFields({ recall, errors, value, ticked }: Props) {
         </div>
         <p className="mt-1 text-xs text-slate-500">A number the phone provider refuses (an invalid number) is never called back.</p>
       </fieldset>
+      <label className="mt-3 flex items-center gap-2 text-sm">
+        <input type="checkbox" name="recallQuietHours" defaultChecked={ticked("recallQuietHours", recall.quietHours)} />
+        No call backs between 21:00 and 08:00 in the member&apos;s time zone (guessed from their number)
+      </label>
       <label className="mt-3 flex items-center gap-2 text-sm">
         <input type="checkbox" name="machineDetection" defaultChecked={ticked("machineDetection", recall.machineDetection)} />
         Detect answering machines: hang up on them without the message, and call back as if nobody answered (adds a few seconds before the message)
