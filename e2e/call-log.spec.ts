@@ -50,7 +50,7 @@ test("a campaigner finds the calls in the log with their outcomes, reads a timel
   // Each call with its outcome, whatever other calls the log holds (their masked numbers end 71, 72, 73).
   const outcomeOf = (tail: string) => rows.filter({ hasText: `+4420******${tail}` }).getByTestId("call-outcome");
   await expect(outcomeOf("71")).toHaveText(/^connected, \d+ s of talk$/);
-  await expect(outcomeOf("72")).toHaveText("member didn't answer");
+  await expect(outcomeOf("72")).toHaveText("member didn't answer (call 1 of 3)"); // the member stopped the call backs after the first
   await expect(outcomeOf("73")).toHaveText("target busy");
 
   // The search form: the number's last digits.
