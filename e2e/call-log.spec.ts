@@ -58,7 +58,7 @@ test("a campaigner finds the calls in the log with their outcomes, reads a timel
   await admin.getByRole("button", { name: "Show calls" }).click();
   await expect(admin).toHaveURL(/phone=0972/);
   await expect(rows).toHaveCount(1);
-  await expect(rows.getByTestId("call-outcome")).toHaveText("member didn't answer");
+  await expect(rows.getByTestId("call-outcome")).toHaveText("member didn't answer (call 1 of 3)");
 
   // Filtered by outcome, only the connected one of these numbers.
   // (Outcomes are filed by a job a moment after the call ends: look again until it has run.)
