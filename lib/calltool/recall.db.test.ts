@@ -155,6 +155,9 @@ describe(`recalling a member who doesn't answer (${testDriver()}, disorderly sim
     expect(await f.attempt(callId, 2)).toMatchObject({ placement: "canceled" });
     expect((await f.call(callId)).recallsStoppedAt).toBeInstanceOf(Date);
     expect((await f.call(callId)).endedAt).toBeInstanceOf(Date);
+    // Filed at once for the log, the statistics and the CRM, as a final status callback would have it.
+    await runDueJobs("calls.settle");
+    expect((await f.call(callId)).outcome).toBe("member-no-answer");
 
     await letTimePass();
     await new Promise((resolve) => setTimeout(resolve, 500));

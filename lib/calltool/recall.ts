@@ -154,8 +154,10 @@ async function cancelWaiting(db: Db, callId: string): Promise<boolean> {
     .where(and(eq(callAttempts.callId, callId), eq(callAttempts.placement, "waiting"), gt(callAttempts.attempt, 1)))
     .returning({ attempt: callAttempts.attempt });
   if (canceled.length === 0) return false;
-  // Nothing is under way any more (a canceled recall was the latest attempt): the call is over.
+  // Nothing is under way any more (a canceled recall was the latest attempt): the call is over,
+  // and is filed for the log, the statistics and the CRM as a final status callback would have it (lib/calllog/settle.ts).
   await db.update(calls).set({ endedAt: sql`coalesce(${calls.endedAt}, now())` }).where(eq(calls.id, callId));
+  await sendJob("calls.settle", { callId }).catch(() => undefined); // the settle sweep catches it within a minute otherwise
   return true;
 }
 
