@@ -44,7 +44,10 @@ export type StatsCallRow = {
 export const TALKED_SECONDS = 30;
 
 export function statsRecord(call: StatsCallRow, attempts: AttemptFacts[], dials: DialFacts[], now = new Date()): CallStatsRecord {
-  const latest = attempts.reduce<AttemptFacts | null>((found, attempt) => (!found || attempt.attempt > found.attempt ? attempt : found), null);
+  // A call back the member canceled was never placed: the outcome is the attempt before it's (as in lib/calltool/calls.ts latestAttempt).
+  const latest = attempts
+    .filter((attempt) => attempt.placement !== "canceled")
+    .reduce<AttemptFacts | null>((found, attempt) => (!found || attempt.attempt > found.attempt ? attempt : found), null);
   const outcome = callOutcome({ status: call.status, endedAt: call.endedAt, failureCode: call.failureCode, failureMessage: call.failureMessage, menuRounds: call.menuRounds, attempt: latest, dials }, now);
   const pressedOne = dials.length > 0 || call.status === "connected";
   const memberAnswered = pressedOne || call.status === "started" || attempts.some((attempt) => attempt.answeredAt !== null);
