@@ -1,4 +1,5 @@
 import { describeOutcome, type OutcomeCode } from "../calltool/call-state";
+import { TARGET_LEG_WORDS } from "../calllog/words";
 
 /** Outcome codes in the campaigners' words, without a particular call's talk time or reason. */
 export function outcomeLabel(code: string): string {
@@ -23,17 +24,8 @@ const MEMBER_LEG: Record<string, string> = {
   canceled: "cancelled",
 };
 
-const TARGET_LEG: Record<string, string> = {
-  none: "not dialled",
-  ringing: "ringing",
-  "in-progress": "talking",
-  completed: "answered",
-  answered: "answered",
-  busy: "busy",
-  "no-answer": "didn't answer",
-  failed: "failed",
-  canceled: "cancelled",
-};
+// The call log's words, plus the states a live dial passes through.
+const TARGET_LEG: Record<string, string> = { ...TARGET_LEG_WORDS, ringing: "ringing", "in-progress": "talking" };
 
 export const memberLegLabel = (status: string) => MEMBER_LEG[status] ?? status;
 export const targetLegLabel = (status: string) => TARGET_LEG[status] ?? status;
