@@ -1,5 +1,5 @@
 import { describeOutcome, DIAL_ERRORS, type CallOutcome, type OutcomeCode } from "../calltool/call-state";
-import { describeTwilioCode } from "../telephony/errors";
+import { describeTwilioCode } from "../telephony/reasons";
 
 /** "2 min 22 s", "45 s", "1 h 3 min": a duration as a campaigner reads it. */
 export function talkTime(seconds: number): string {

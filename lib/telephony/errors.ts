@@ -1,4 +1,5 @@
 import twilio from "twilio";
+import { describeTwilioCode } from "./reasons";
 
 /**
  * A refusal from Twilio's REST API, with Twilio's code, so callers can tell
@@ -38,19 +39,7 @@ export class TelephonyError extends Error {
   }
 }
 
-const REASONS: Record<number, string> = {
-  21211: "This phone number isn't valid. Check it and try again.",
-  21214: "This phone number can't be reached.",
-  21215: "Calls to this country are not enabled.",
-  21216: "Calls to this number are not allowed.",
-  21210: "The caller ID for this campaign isn't verified, so the call couldn't be placed.",
-  21212: "The caller ID for this campaign isn't valid, so the call couldn't be placed.",
-  20429: "We're placing a lot of calls right now. Please try again in a minute.",
-};
-
-export function describeTwilioCode(code: number, status = 400): string {
-  return REASONS[code] ?? (status >= 500 || status === 0 ? "Our phone provider isn't answering right now. Please try again in a minute." : "The call couldn't be placed.");
-}
+export { describeTwilioCode } from "./reasons";
 
 /** Every error out of the Twilio SDK becomes a TelephonyError; anything else passes through. */
 export function toTelephonyError(error: unknown): unknown {
