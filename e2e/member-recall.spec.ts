@@ -4,7 +4,7 @@ import { DEMO_ADMIN, openVirtualPhone, scriptNumber, signIn } from "./helpers";
 import { callAlex } from "./member-steps";
 
 const MENU = "Said: “Press 1 to be connected now. Press 2 to hear the message again.”";
-const MEMBER = "+442079460931";
+const MEMBER = "+442079460941";
 
 /** The demo call tool's settings form, as its campaigner edits it. */
 async function demoSettings(admin: Page) {

@@ -9,7 +9,8 @@ const answers = { answer: "answer", answerAfter: 1 };
 
 /** On the virtual phone, the member presses 1 once the menu is read to them (a key during the message only skips it). */
 async function pressOneAtTheMenu(phone: Page, number: string) {
-  const call = phone.getByRole("article", { name: `Call to ${number}` }).last();
+  // Earlier tests' calls to this number may still be listed under "Ended": only the live one is this call.
+  const call = phone.getByRole("region", { name: /^Ringing and live/ }).getByRole("article", { name: `Call to ${number}` });
   await expect(call.getByText(MENU).first()).toBeVisible({ timeout: 40_000 });
   await call.getByRole("button", { name: "Press 1" }).click();
 }
