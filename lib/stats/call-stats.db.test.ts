@@ -116,4 +116,23 @@ describe(`call statistics (${testDriver()})`, () => {
     expect(elsewhere.targets).toEqual([]);
     expect(elsewhere.perDay.every((day) => day.calls === 0)).toBe(true);
   });
+
+  it("count a call through several targets once in the funnel, and once for each target it dialled", async () => {
+    const sequence = await statsPage(database.db, "sequence");
+    const carol = { id: randomUUID(), name: "Carol First" };
+    const dan = { id: randomUUID(), name: "Dan Second" };
+    const erin = { id: randomUUID(), name: "Erin Wrong" };
+    await addCall(database.db, sequence, { target: carol, member: "heard", dials: [{ status: "busy" }, { status: "completed", seconds: 50, target: dan }] });
+    await addCall(database.db, sequence, { target: carol, member: "heard", dials: [{ status: "completed", seconds: 20 }, { status: "failed", target: erin }] });
+    const live = await callStats(database.db, { pluginId: sequence.pluginId });
+    expect(live.total).toBe(2);
+    expect(live.funnel.map((step) => step.count)).toEqual([2, 2, 2, 2, 2, 1]);
+    expect(byValue(live.outcomes)).toEqual({ connected: 2 });
+    const row = (name: string) => live.targets.find((target) => target.targetName === name);
+    expect(row("Carol First")).toMatchObject({ calls: 2, connected: 1, busy: 1, failed: 0, averageTalk: 20, medianTalk: 20 });
+    expect(row("Dan Second")).toMatchObject({ calls: 1, connected: 1, busy: 0, averageTalk: 50, medianTalk: 50 });
+    expect(row("Erin Wrong")).toMatchObject({ calls: 1, connected: 0, failed: 1, averageTalk: null });
+    await rollUpCalls(database.db);
+    expect(await callStats(database.db, { pluginId: sequence.pluginId })).toEqual(live);
+  });
 });

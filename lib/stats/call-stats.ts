@@ -7,7 +7,7 @@ import { loadStatsRecords } from "./rollup";
 import { StatsTally, zeroTarget, type TargetTally } from "./record";
 import { callStatsCounts, callStatsDaily, callStatsTargets } from "./schema";
 import { feedbackByTarget } from "./feedback-counts";
-import { FUNNEL_STEPS, flagTarget, lastDays, lastWeeks, type CallStats, type FeedbackCounts, type TargetRow } from "./shape";
+import { FUNNEL_STEPS, flagTarget, lastDays, lastWeeks, type CallStats, type FeedbackCounts, type FunnelKey, type TargetRow } from "./shape";
 
 /** Whose calls: one call tool, one page, or every call (neither). */
 export type StatsScope = { pageId?: string; pluginId?: string };
@@ -125,15 +125,15 @@ function assemble(read: Read, feedback: Map<string, FeedbackCounts>, days: strin
     };
     return { ...row, flag: flagTarget(row) };
   });
-  const sum = (key: keyof ReturnType<typeof zeroTarget>) => [...targets.values()].reduce((total, t) => total + t[key], 0);
-  const funnelCounts = { requested: sum("calls"), memberAnswered: sum("memberAnswered"), heardMessage: sum("heardMessage"), pressedOne: sum("pressedOne"), targetAnswered: sum("targetAnswered"), talkedOver30: sum("talkedOver30") };
+  // Per call, not per target: a call that dialled three targets is one request.
+  const funnelCount = (key: FunnelKey) => counts.get(`funnel/${key}`) ?? 0;
   const weekOf = (day: string) => weeks.filter((week) => week <= day).at(-1);
   return {
-    total: funnelCounts.requested,
+    total: funnelCount("requested"),
     outcomes: dimension("outcome"),
     memberStatuses: dimension("member"),
     targetStatuses: dimension("target"),
-    funnel: FUNNEL_STEPS.map((step) => ({ ...step, count: funnelCounts[step.key] })),
+    funnel: FUNNEL_STEPS.map((step) => ({ ...step, count: funnelCount(step.key) })),
     perDay: days.map((day) => ({ period: day, calls: perDay.get(day)?.calls ?? 0, reached: perDay.get(day)?.reached ?? 0 })),
     perWeek: weeks.map((week) => {
       const inWeek = [...perDay.entries()].filter(([day]) => weekOf(day) === week);

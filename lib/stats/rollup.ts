@@ -59,6 +59,7 @@ export async function loadStatsRecords(db: Db | Tx, where: SQL, now = new Date()
       .select({
         callId: targetDials.callId,
         dial: targetDials.dial,
+        targetId: targetDials.targetId,
         targetName: targetDials.targetName,
         dialCallStatus: targetDials.dialCallStatus,
         answeredAt: targetDials.answeredAt,

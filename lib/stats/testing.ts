@@ -16,7 +16,7 @@ export type CallShape = {
   ago?: number;
   member: "no-answer" | "busy" | "answered" | "heard" | "live";
   /** One entry per dial to the target (the member pressed 1). */
-  dials?: { status: "completed" | "busy" | "no-answer" | "failed"; seconds?: number }[];
+  dials?: { status: "completed" | "busy" | "no-answer" | "failed"; seconds?: number; target?: { id: string; name: string } }[];
 };
 
 /** One finished call (or a live one) in the shape the webhooks leave it. */
@@ -66,8 +66,9 @@ export async function addCall(db: Db, where: { pageId: string; pluginId: string 
       callId: id,
       dial: index + 1,
       attempt: 1,
-      targetId: shape.target.id,
-      targetName: shape.target.name,
+      position: dial.target && dial.target.id !== shape.target.id ? 2 : 1,
+      targetId: (dial.target ?? shape.target).id,
+      targetName: (dial.target ?? shape.target).name,
       dialCallStatus: dial.status,
       duration: dial.seconds ?? 0,
       answeredAt: dial.status === "completed" ? at(40) : null,
