@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { FEEDBACK_ANSWERS, NOTE_MAX, type FeedbackAnswer } from "@/lib/feedback/answers";
 import { feedbackStrings } from "@/lib/feedback/strings";
+import { FeedbackFields } from "./feedback-fields";
 
 type Props = { language: string; feedbackUrl: string; token: string };
 
@@ -12,8 +12,7 @@ type Props = { language: string; feedbackUrl: string; token: string };
  */
 export function CallFeedback({ language, feedbackUrl, token }: Props) {
   const strings = feedbackStrings(language);
-  const [answer, setAnswer] = useState<FeedbackAnswer | null>(null);
-  const [note, setNote] = useState("");
+  const [answered, setAnswered] = useState(false);
   const [state, setState] = useState<"asking" | "sending" | "thanks" | "already" | "failed">("asking");
 
   if (state === "thanks" || state === "already") {
@@ -26,35 +25,19 @@ export function CallFeedback({ language, feedbackUrl, token }: Props) {
 
   const send = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const fields = new FormData(event.currentTarget);
+    const answer = fields.get("answer");
     if (!answer || state === "sending") return;
     setState("sending");
-    const response = await fetch(feedbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token, answer, note }) }).catch(() => null);
+    const body = JSON.stringify({ token, answer, note: fields.get("note") ?? "" });
+    const response = await fetch(feedbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body }).catch(() => null);
     setState(response?.status === 201 ? "thanks" : response?.status === 409 ? "already" : "failed");
   };
 
   return (
-    <form onSubmit={send} className="mt-5 space-y-3 border-t border-brand-100 pt-4" data-testid="call-feedback">
-      <fieldset>
-        <legend className="font-semibold">{strings.question}</legend>
-        <div className="mt-2 space-y-1.5">
-          {FEEDBACK_ANSWERS.map((value) => (
-            <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="feedback-answer" value={value} checked={answer === value} onChange={() => setAnswer(value)} />
-              {strings.answers[value]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <label className="block text-sm font-medium">
-        {strings.note}
-        <input type="text" value={note} maxLength={NOTE_MAX} onChange={(event) => setNote(event.target.value)} className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-base" />
-      </label>
-      {state === "failed" && (
-        <p role="alert" className="text-sm text-red-700">
-          {strings.failed}
-        </p>
-      )}
-      <button type="submit" disabled={!answer || state === "sending"} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+    <form onSubmit={send} onChange={(event) => setAnswered(new FormData(event.currentTarget).has("answer"))} className="mt-5 space-y-3 border-t border-brand-100 pt-4" data-testid="call-feedback">
+      <FeedbackFields strings={strings} error={state === "failed" ? "failed" : null} />
+      <button type="submit" disabled={!answered || state === "sending"} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {strings.send}
       </button>
     </form>

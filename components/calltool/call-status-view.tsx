@@ -2,13 +2,24 @@ import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import type { MemberCallView } from "@/lib/calltool/call-view";
 import { memberStrings } from "@/lib/calltool/member-strings";
+import type { FeedbackPageState } from "@/lib/feedback/answers";
+import { CallFeedbackForm } from "./call-feedback-form";
 
 /**
  * A call's progress for a member without JavaScript: the page refreshes
  * itself until the call is over, then offers the next step. Served at
  * /p/<slug>/calls/<id> and, framable, at /embed/<plugin>/calls/<id>.
  */
-export function CallStatusView({ view, backTo, callId, here }: { view: MemberCallView; backTo: string; callId: string; here: string }) {
+type Props = {
+  view: MemberCallView;
+  backTo: string;
+  callId: string;
+  here: string;
+  /** Once the call reached the target: the token that lets this page answer "How did it go?", and what the last answer did. */
+  feedback?: { token: string; state: FeedbackPageState | null };
+};
+
+export function CallStatusView({ view, backTo, callId, here, feedback }: Props) {
   const { progress, tool } = view;
   const strings = memberStrings(view.language);
   return (
@@ -40,6 +51,7 @@ export function CallStatusView({ view, backTo, callId, here }: { view: MemberCal
             {strings.tryAgain}
           </Link>
         )}
+        {feedback && <CallFeedbackForm language={view.language} callId={callId} token={feedback.token} returnTo={here} state={feedback.state} />}
       </section>
       {tool?.description && (
         <section>

@@ -10,6 +10,8 @@ export type FeedbackStrings = {
   thanks: string;
   already: string;
   failed: string;
+  /** At the answers, when the form without JavaScript was sent without one. */
+  choose: string;
 };
 
 export const FEEDBACK_STRINGS: Record<Language, FeedbackStrings> = {
@@ -21,6 +23,7 @@ export const FEEDBACK_STRINGS: Record<Language, FeedbackStrings> = {
     thanks: "Thank you for telling us.",
     already: "We already have your answer. Thank you.",
     failed: "We couldn't save that. Please try again.",
+    choose: "Choose one of the answers.",
   },
   fr: {
     question: "Comment ça s'est passé ?",
@@ -30,6 +33,7 @@ export const FEEDBACK_STRINGS: Record<Language, FeedbackStrings> = {
     thanks: "Merci de nous l'avoir dit.",
     already: "Nous avons déjà votre réponse. Merci.",
     failed: "Nous n'avons pas pu l'enregistrer. Réessayez, s'il vous plaît.",
+    choose: "Choisissez une des réponses.",
   },
   de: {
     question: "Wie ist es gelaufen?",
@@ -39,6 +43,7 @@ export const FEEDBACK_STRINGS: Record<Language, FeedbackStrings> = {
     thanks: "Danke, dass Sie es uns sagen.",
     already: "Wir haben Ihre Antwort schon. Danke.",
     failed: "Das konnten wir nicht speichern. Bitte versuchen Sie es noch einmal.",
+    choose: "Wählen Sie eine der Antworten.",
   },
   es: {
     question: "¿Cómo ha ido?",
@@ -48,6 +53,7 @@ export const FEEDBACK_STRINGS: Record<Language, FeedbackStrings> = {
     thanks: "Gracias por contárnoslo.",
     already: "Ya tenemos su respuesta. Gracias.",
     failed: "No pudimos guardarlo. Inténtelo de nuevo.",
+    choose: "Elija una de las respuestas.",
   },
 };
 

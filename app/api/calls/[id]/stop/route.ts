@@ -1,14 +1,12 @@
 import { loadCallFacts, UUID } from "@/lib/calltool/calls";
 import { memberProgress } from "@/lib/calltool/progress";
 import { stopRecalls } from "@/lib/calltool/recall";
+import { isFormPost, statusPageFor } from "@/lib/calltool/status-page";
 import { db } from "@/lib/db/client";
 import { BodyTooLarge, readBody } from "@/lib/http/body";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
-
-/** The status page posts back to itself, without JavaScript: a member page's or an embed's. */
-const RETURN_TO = /^\/(p\/[a-z0-9-]{1,80}|embed\/[0-9a-f-]{36})\/calls\/[0-9a-f-]{36}$/;
 
 /**
  * "Stop calling me": the member's page asks that no recall be placed. The
@@ -21,7 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   let returnTo: string | null = null;
   try {
     const body = new TextDecoder().decode(await readBody(request, 2048));
-    if ((request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) returnTo = new URLSearchParams(body).get("return_to");
+    if (isFormPost(request)) returnTo = new URLSearchParams(body).get("return_to");
   } catch (error) {
     if (error instanceof BodyTooLarge) return Response.json({ error: "Too large" }, { status: 413 });
     throw error;
@@ -30,7 +28,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     await stopRecalls(db(), id);
     const found = await loadCallFacts(db(), id);
     if (!found) return Response.json({ error: "No such call" }, { status: 404 });
-    if (returnTo !== null) return new Response(null, { status: 303, headers: { Location: RETURN_TO.test(returnTo) ? returnTo : "/" } });
+    if (returnTo !== null) return new Response(null, { status: 303, headers: { Location: statusPageFor(id, returnTo) } });
     return Response.json(memberProgress(found.call, found.facts), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     log.error({ err: error, callId: id }, "could not stop a call's recalls");

@@ -4,10 +4,11 @@ import { CallStatusView } from "@/components/calltool/call-status-view";
 import { UUID } from "@/lib/calltool/calls";
 import { memberCallView } from "@/lib/calltool/call-view";
 import { db } from "@/lib/db/client";
+import { statusPageFeedback } from "@/lib/feedback/service";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ pluginId: string; callId: string }> };
+type Params = { searchParams?: Promise<{ feedback?: string | string[] }>; params: Promise<{ pluginId: string; callId: string }> };
 
 async function load({ params }: Params) {
   const { pluginId, callId } = await params;
@@ -25,5 +26,6 @@ export default async function EmbeddedCallStatus(props: Params) {
   const view = await load(props);
   if (!view) notFound();
   const { callId } = await props.params;
-  return <CallStatusView view={view} backTo={`/embed/${view.pluginId}`} callId={callId} here={`/embed/${view.pluginId}/calls/${callId}`} />;
+  const feedback = statusPageFeedback(callId, view.progress, (await props.searchParams)?.feedback);
+  return <CallStatusView feedback={feedback} view={view} backTo={`/embed/${view.pluginId}`} callId={callId} here={`/embed/${view.pluginId}/calls/${callId}`} />;
 }

@@ -4,10 +4,11 @@ import { CallStatusView } from "@/components/calltool/call-status-view";
 import { UUID } from "@/lib/calltool/calls";
 import { memberCallView } from "@/lib/calltool/call-view";
 import { db } from "@/lib/db/client";
+import { statusPageFeedback } from "@/lib/feedback/service";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string; callId: string }> };
+type Params = { searchParams?: Promise<{ feedback?: string | string[] }>; params: Promise<{ slug: string; callId: string }> };
 
 async function load({ params }: Params) {
   const { slug, callId } = await params;
@@ -25,5 +26,6 @@ export default async function CallStatusPage(props: Params) {
   const view = await load(props);
   if (!view) notFound();
   const { callId } = await props.params;
-  return <CallStatusView view={view} backTo={`/p/${view.page!.slug}`} callId={callId} here={`/p/${view.page!.slug}/calls/${callId}`} />;
+  const feedback = statusPageFeedback(callId, view.progress, (await props.searchParams)?.feedback);
+  return <CallStatusView feedback={feedback} view={view} backTo={`/p/${view.page!.slug}`} callId={callId} here={`/p/${view.page!.slug}/calls/${callId}`} />;
 }
