@@ -95,6 +95,15 @@ const STEPS = (calls: number) => [
       (2, case when kind = 'target-busy' and r2 < 0.4 then 'busy' end)
     ) as dials(dial, status)
     where status is not null`],
+  // What lib/calllog/settle.ts writes once a call ends, worked out here in bulk (the seed's test checks it against settleCall).
+  ["the settled outcome of each call", `
+    update calls c set
+      outcome = case p.kind when 'hung-up' then 'hung-up-before-connected' else p.kind end,
+      member_status = case p.kind when 'failed' then 'not-placed' when 'member-no-answer' then 'no-answer' when 'member-busy' then 'busy' else 'completed' end,
+      target_status = coalesce((select d.dial_call_status from target_dials d where d.call_id = c.id order by d.dial desc limit 1), 'none'),
+      talk_seconds = case when p.kind = 'connected' then p.talk end,
+      attempt_count = 1
+    from seed_plan p where p.id = c.id`],
   ["Twilio's status callbacks", `
     insert into call_events (call_id, attempt, call_sid, sequence_number, call_status, call_duration, payload, received_at)
     select id, 1, 'CA' || md5(id::text), seq, status, case when seq = 3 then 40 end,

@@ -4,6 +4,7 @@ import { LOAD_TARGETS, seedLoad } from "../bench/load-seed";
 import { selectRows } from "../lib/db/client";
 import { createTestDatabase, testDriver, type TestDatabase } from "../lib/db/testing";
 import { callStats } from "../lib/stats/call-stats";
+import { settleCall } from "../lib/calllog/settle";
 
 let database: TestDatabase;
 const CALLS = 3000;
@@ -36,5 +37,17 @@ describe(`npm run seed:load (${testDriver()})`, () => {
     for (const code of ["member-no-answer", "member-busy", "hung-up-before-connected", "no-valid-choice", "target-busy", "target-no-answer", "target-failed", "failed"]) expect(share(code)).toBeGreaterThan(0.005);
     expect(stats.targets.some((target) => target.flag)).toBe(true);
     expect(stats.funnel.map((step) => step.count)).toEqual([...stats.funnel.map((step) => step.count)].sort((a, b) => b - a));
+  });
+
+  it("files each call as the app would once it ended: its outcome, both legs, talk time and attempts, for the log and the export", async () => {
+    const settled = "outcome, member_status, target_status, talk_seconds, attempt_count";
+    // A few calls of every outcome, settled again by the app's own code: nothing changes.
+    const sample = await selectRows<{ id: string }>(database.db, sql.raw(`select id from (select id, row_number() over (partition by outcome order by id) as n from calls) s where n <= 5`));
+    expect(sample.length).toBeGreaterThanOrEqual(45);
+    const read = async () => selectRows(database.db, sql.raw(`select id, ${settled} from calls where id in (${sample.map((row) => `'${row.id}'`).join(", ")}) order by id`));
+    const before = await read();
+    expect(before.every((row) => (row as { outcome: string | null }).outcome !== null)).toBe(true);
+    for (const { id } of sample) expect(await settleCall(database.db, id)).toBe("resettled");
+    expect(await read()).toEqual(before);
   });
 });
