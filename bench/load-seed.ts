@@ -77,7 +77,8 @@ const STEPS = (calls: number) => [
       case when kind = 'connected' then talk end,
       1,
       created_at, created_at
-    from seed_plan`],
+    -- In the order calls happen, as the table fills in production: the log and the export read it newest first.
+    from seed_plan order by created_at`],
   ["attempts", `
     insert into call_attempts (call_id, attempt, placement, call_sid, scheduled_at, placed_at, status, last_sequence, ringing_at, answered_at, ended_at, duration, created_at, updated_at)
     select id, 1, case when kind = 'failed' then 'refused' else 'placed' end, case when kind <> 'failed' then 'CA' || md5(id::text) end, created_at, created_at,
