@@ -37,15 +37,25 @@ export async function countInWindow(db: Db, window: RateWindow, now = new Date()
 
 /** Adds one to the window's count in a single atomic statement and returns the new count. */
 export async function recordHit(db: Db, window: RateWindow, now = new Date()): Promise<number> {
-  const [row] = await db
+  return (await recordHits(db, [window], now))[0]!;
+}
+
+/**
+ * Adds one to each window's count in one statement (one round trip however
+ * many limits a request meets) and returns the new counts in the windows'
+ * order. The windows must be distinct.
+ */
+export async function recordHits(db: Db, windows: RateWindow[], now = new Date()): Promise<number[]> {
+  const rows = await db
     .insert(rateLimitCounters)
-    .values({ bucket: window.bucket, key: window.key, windowStart: windowStart(window.windowSeconds, now), count: 1 })
+    .values(windows.map((window) => ({ bucket: window.bucket, key: window.key, windowStart: windowStart(window.windowSeconds, now), count: 1 })))
     .onConflictDoUpdate({
       target: [rateLimitCounters.bucket, rateLimitCounters.key, rateLimitCounters.windowStart],
       set: { count: sql`${rateLimitCounters.count} + 1` },
     })
-    .returning({ count: rateLimitCounters.count });
-  return row!.count;
+    .returning({ bucket: rateLimitCounters.bucket, key: rateLimitCounters.key, count: rateLimitCounters.count });
+  // RETURNING's order is not VALUES' order.
+  return windows.map((window) => rows.find((row) => row.bucket === window.bucket && row.key === window.key)!.count);
 }
 
 export async function pruneRateLimits(db: Db, olderThan: Date): Promise<void> {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
 import { callTargets, pages, plugins } from "../pages/schema";
-import { recordHit, secondsLeftInWindow, type RateWindow } from "../rate-limit";
+import { recordHits, secondsLeftInWindow, type RateWindow } from "../rate-limit";
 import { readCallToolConfig } from "./config";
 import type { Language } from "./languages";
 import { memberStrings, refusalReason, type MemberStrings } from "./member-strings";
@@ -87,12 +87,12 @@ export async function placeMemberCall(db: Db, request: PlaceCallRequest): Promis
     [{ bucket: "calls-per-ip", key: request.ip, windowSeconds: 3600 }, env.CALL_LIMIT_PER_IP_PER_HOUR],
     [{ bucket: "calls-global", key: "all", windowSeconds: 60 }, env.CALL_LIMIT_PER_MINUTE],
   ];
-  for (const [window, limit] of requestLimits) {
-    // Counted atomically first, then compared: concurrent requests cannot slip past together.
-    if ((await recordHit(db, window)) > limit) {
-      const retryAfter = secondsLeftInWindow(window.windowSeconds);
-      return refuse(429, strings.limitReached(Math.ceil(retryAfter / 60)), { retryAfter });
-    }
+  // Counted atomically first, then compared: concurrent requests cannot slip past together.
+  const counts = await recordHits(db, requestLimits.map(([window]) => window));
+  const over = requestLimits.find(([, limit], index) => counts[index]! > limit);
+  if (over) {
+    const retryAfter = secondsLeftInWindow(over[0].windowSeconds);
+    return refuse(429, strings.limitReached(Math.ceil(retryAfter / 60)), { retryAfter });
   }
 
   const callerId = await callerIdFor(db, target, config);
