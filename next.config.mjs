@@ -11,6 +11,8 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
+    // The stylesheet goes in the HTML: a member on a slow phone network paints the page without a second, render-blocking request (LCP).
+    inlineCss: true,
   },
   poweredByHeader: false,
   // server.mjs compresses, after lib/edge has hashed each page's inline scripts for its CSP.

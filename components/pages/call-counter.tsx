@@ -5,9 +5,11 @@ import { counterText } from "@/lib/stats/counter-strings";
 /**
  * "1,234 calls made" (or "1,234 of 5,000"), fetched after the page loads:
  * the member page is the same cached HTML for everyone, so the live figure
- * can't be in it. Shows nothing until (or unless) the count arrives.
+ * can't be in it. Its room is kept from the first paint (the page knows
+ * whether there is a goal, so whether a bar comes): the text below doesn't
+ * jump when the count arrives.
  */
-export function CallCounter({ slug, language }: { slug: string; language: string }) {
+export function CallCounter({ slug, language, hasGoal }: { slug: string; language: string; hasGoal: boolean }) {
   const [count, setCount] = useState<{ total: number; goal: number | null } | null>(null);
   useEffect(() => {
     let live = true;
@@ -19,10 +21,11 @@ export function CallCounter({ slug, language }: { slug: string; language: string
       live = false;
     };
   }, [slug]);
-  if (!count) return null;
+  const room = hasGoal ? "min-h-10" : "min-h-7";
+  if (!count) return <div className={room} />;
   const share = count.goal ? Math.min(100, Math.round((count.total / count.goal) * 100)) : null;
   return (
-    <div className="space-y-1" data-testid="call-counter">
+    <div className={`space-y-1 ${room}`} data-testid="call-counter">
       <p className="text-lg font-semibold text-slate-800">{counterText(language, count.total, count.goal)}</p>
       {share !== null && (
         <div className="h-2 w-full max-w-sm overflow-hidden rounded bg-slate-200" aria-hidden="true">

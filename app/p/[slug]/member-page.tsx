@@ -29,7 +29,7 @@ export function MemberPageView({ found, preview = false, state }: { found: Membe
       )}
       <main className="mx-auto max-w-3xl space-y-8 px-6 py-10">
         <h1 className="text-3xl font-bold tracking-tight">{page.title}</h1>
-        {callTools.length > 0 && page.status === "published" && <CallCounter slug={page.slug} language={page.language} />}
+        {callTools.length > 0 && page.status === "published" && <CallCounter slug={page.slug} language={page.language} hasGoal={page.callGoal !== null} />}
         {page.body && <Markdown className="text-lg text-slate-800">{page.body}</Markdown>}
         {callTools.map((tool) => (
           <CallToolView key={tool.id} tool={tool} language={page.language} returnTo={`/p/${page.slug}`} filters={state?.filters ?? {}} initial={state?.initial ?? {}} />
