@@ -23,16 +23,16 @@ export function createLocalStorage(folder: string, publicUrl: string): ClipStora
       if (!extension) throw new Error(`Unsupported clip type ${file.contentType}`);
       const key = `${randomBytes(16).toString("base64url")}.${extension}`;
       await fs.mkdir(folder, { recursive: true });
-      await fs.writeFile(path.join(folder, key), file.bytes, { flag: "wx" });
+      await fs.writeFile(path.join(/*turbopackIgnore: true*/ folder, key), file.bytes, { flag: "wx" });
       return { key, url: `${publicUrl}/clips/${key}` };
     },
     async remove(key) {
       if (!LOCAL_KEY.test(key)) return;
-      await fs.rm(path.join(folder, key), { force: true });
+      await fs.rm(path.join(/*turbopackIgnore: true*/ folder, key), { force: true });
     },
   };
 }
 
 export function localClipPath(folder: string, key: string): string | null {
-  return LOCAL_KEY.test(key) ? path.join(folder, key) : null;
+  return LOCAL_KEY.test(key) ? path.join(/*turbopackIgnore: true*/ folder, key) : null;
 }
