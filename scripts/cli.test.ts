@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,15 @@ const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "patchthrough-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** As run(), without blocking this process: a test that holds the database lock must keep refreshing it meanwhile, as a real first process does. */
+function runAlongside(script: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(tsx, ["--conditions=react-server", path.join(root, "scripts", script), ...args], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr: stderr.trim() }),
+    );
+  });
+}
 
 function run(script: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(tsx, ["--conditions=react-server", path.join(root, "scripts", script), ...args], {
@@ -47,7 +56,7 @@ describe("command-line start-up errors", () => {
     const first = openDatabase({ pgliteFolder: pgliteFolder(dataDir) });
     try {
       await first.db.execute(sql`select 1`);
-      const second = run("db-migrate.ts", [], { DATA_DIR: dataDir });
+      const second = await runAlongside("db-migrate.ts", [], { DATA_DIR: dataDir });
       expect(second.status).toBe(1);
       expect(second.stderr).toMatch(/^patchthrough: The embedded database in .*pglite is already open in another process/);
     } finally {
